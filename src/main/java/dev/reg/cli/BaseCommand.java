@@ -1,0 +1,37 @@
+package dev.reg.cli;
+
+import dev.reg.registry.Registry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** What every command shares: the terminal, the directory it runs in, and opening the registry. */
+abstract class BaseCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    RegCommand root() {
+        return (RegCommand) spec.root().userObject();
+    }
+
+    Terminal term() {
+        return root().terminal;
+    }
+
+    Clock clock() {
+        return root().clock;
+    }
+
+    Path dir() {
+        return root().global.directory();
+    }
+
+    /** Opens the registry, telling the user if an interrupted change had to be finished first. */
+    Registry openRegistry() {
+        Registry r = Registry.open(dir());
+        r.recovered().ifPresent(term()::notice);
+        return r;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.reg.cli;
+
+import dev.reg.registry.ArtifactId;
+import dev.reg.registry.ArtifactService;
+import dev.reg.registry.BumpRequest;
+import dev.reg.registry.Kind;
+import dev.reg.registry.Registry;
+import dev.reg.registry.VersionPublished;
+import dev.reg.semver.ReleaseType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "bump", description = "Publish the next version of an artifact: checksums, changelog, rollback_to, commit and tag, all or nothing.")
+final class BumpCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "KIND", description = "prompt, model or dataset")
+    String kind;
+
+    @Parameters(index = "1", paramLabel = "NAME")
+    String name;
+
+    @Parameters(index = "2", paramLabel = "TYPE", description = "major, minor, patch, premajor, preminor, prepatch or prerelease")
+    String type;
+
+    @Option(names = {"-m", "--message"}, paramLabel = "TEXT", description = "changelog summary")
+    String message;
+
+    @Option(names = "--pre", paramLabel = "ID", description = "prerelease identifier, e.g. rc")
+    String pre;
+
+    @Option(names = "--allow-unchanged", description = "publish even though the content files did not change")
+    boolean allowUnchanged;
+
+    @Override
+    public Integer call() {
+        ReleaseType t;
+        try {
+            t = ReleaseType.parse(type);
+        } catch (IllegalArgumentException e) {
+            throw new dev.reg.BadInputException(e.getMessage());
+        }
+        ArtifactId id = new ArtifactId(Kind.parse(kind), name);
+        try (Registry registry = openRegistry()) {
+            VersionPublished v = new ArtifactService(registry, clock(), new TerminalProgress(term()))
+                    .bump(new BumpRequest(id, t, pre, message, allowUnchanged));
+            printPublished(term(), v);
+        }
+        return ExitCodes.OK;
+    }
+
+    static void printPublished(Terminal term, VersionPublished v) {
+        term.out().println(term.green(v.version().toString())
+                + v.previous().map(p -> " (was " + p + ")").orElse("") + ": " + v.summary());
+        term.out().println("  digest " + v.digest());
+        term.out().println("  commit " + v.commit().substring(0, 12) + ", tag " + v.version().tagName());
+    }
+}

@@ -1,0 +1,38 @@
+package dev.reg.cli;
+
+import dev.reg.registry.Registry;
+import dev.reg.registry.RegistryQueries;
+import dev.reg.registry.RegistryViews.Log;
+import dev.reg.registry.RegistryViews.LogEntry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "log", description = "Every tagged version of an artifact, newest first.")
+final class LogCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "REF", description = "kind/name")
+    String ref;
+
+    @Option(names = "--json", description = "print JSON")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        try (Registry registry = openRegistry()) {
+            Log log = new RegistryQueries(registry).log(ref);
+            if (json) {
+                term().json(log);
+                return ExitCodes.OK;
+            }
+            if (log.versions().isEmpty()) {
+                term().out().println(log.artifact() + ": no tagged versions");
+            }
+            for (LogEntry e : log.versions()) {
+                term().out().println(term().yellow(log.artifact() + "@" + e.version()) + "  " + e.date() + "  " + e.tagger());
+                term().out().println("    " + e.summary());
+                term().out().println("    " + e.digest() + "  commit " + e.commit().substring(0, 12));
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

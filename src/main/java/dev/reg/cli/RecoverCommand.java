@@ -1,0 +1,17 @@
+package dev.reg.cli;
+
+import dev.reg.registry.Registry;
+import picocli.CommandLine.Command;
+
+@Command(name = "recover", description = "Finish or discard a change that a crash or kill interrupted (every command does this first).")
+final class RecoverCommand extends BaseCommand {
+    @Override
+    public Integer call() {
+        try (Registry registry = openRegistry()) {
+            if (registry.recovered().isEmpty()) {
+                term().out().println("reg: nothing to recover");
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.reg.cli;
+
+import java.time.Clock;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "reg", mixinStandardHelpOptions = true, versionProvider = RegCommand.VersionProvider.class,
+        description = "A Git-native registry and release-decision tool for LLM workflows.",
+        subcommands = {
+            InitCommand.class, AddCommand.class, BumpCommand.class, ShowCommand.class, LogCommand.class, DiffCommand.class,
+            RecoverCommand.class, CommandLine.HelpCommand.class
+        })
+public final class RegCommand implements Runnable {
+    @Mixin
+    GlobalOptions global = new GlobalOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    Terminal terminal;
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (see 'reg --help')");
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = RegCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"reg " + (v == null ? "dev" : v)};
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.reg.git;
+
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * One all-or-nothing registry change: the folders to commit as they stand in the work tree, the
+ * files whose new content reg computed (written to the work tree only once the commit is
+ * published), the commit message, and the tags published with it.
+ *
+ * @param expectedHead the commit HEAD pointed at when the change was planned (null: unborn branch);
+ *     if HEAD moved since, the change is refused as a concurrent update
+ * @param folders work-tree folders taken as they stand (tracked and non-ignored files)
+ * @param writes repository paths and their new content, replacing the work-tree content
+ * @param deletes repository paths removed from the commit and the work tree
+ */
+public record CommitRequest(ObjectId expectedHead, List<String> folders, Map<String, byte[]> writes, List<String> deletes,
+        String message, List<TagSpec> tags) {
+    public CommitRequest {
+        folders = List.copyOf(folders);
+        writes = Map.copyOf(writes);
+        deletes = List.copyOf(deletes);
+        tags = List.copyOf(tags);
+    }
+}

@@ -1,0 +1,642 @@
+package dev.reg.git;
+
+import dev.reg.BadInputException;
+import dev.reg.RefusedException;
+import dev.reg.util.AtomicFiles;
+import dev.reg.util.Faults;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEditor;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.dircache.DirCacheIterator;
+import org.eclipse.jgit.errors.LockFailedException;
+import org.eclipse.jgit.lib.BatchRefUpdate;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.GpgConfig;
+import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.lib.ObjectBuilder;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.Signer;
+import org.eclipse.jgit.lib.Signers;
+import org.eclipse.jgit.lib.TagBuilder;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevObject;
+import org.eclipse.jgit.revwalk.RevTag;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.ReceiveCommand;
+import org.eclipse.jgit.treewalk.FileTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.WorkingTreeIterator;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
+
+/**
+ * The one place reg talks to JGit. Reads (refs by name prefix, files at a revision, tags) and one
+ * kind of write: a {@link CommitRequest} published as a commit plus tags in a single atomic ref
+ * transaction, with the work tree and index brought in line afterwards.
+ */
+public final class GitStore implements AutoCloseable {
+    private final Repository repo;
+    private final Path workTree;
+
+    private GitStore(Repository repo) {
+        this.repo = repo;
+        this.workTree = repo.getWorkTree().toPath().toAbsolutePath().normalize();
+    }
+
+    /** Opens the repository containing {@code dir}. */
+    public static GitStore open(Path dir) {
+        FileRepositoryBuilder b = new FileRepositoryBuilder().findGitDir(dir.toAbsolutePath().toFile());
+        if (b.getGitDir() == null) {
+            throw new BadInputException("not in a Git repository: " + dir.toAbsolutePath()
+                    + " (run 'reg init' to create a registry here)");
+        }
+        try {
+            Repository r = b.setMustExist(true).build();
+            if (r.isBare()) {
+                r.close();
+                throw new BadInputException("the repository at " + b.getGitDir() + " is bare; reg needs a work tree");
+            }
+            return new GitStore(r);
+        } catch (IOException e) {
+            throw new BadInputException("cannot open the Git repository at " + b.getGitDir() + ": " + e.getMessage());
+        }
+    }
+
+    /** Opens the repository containing {@code dir}, creating one in {@code dir} when there is none. */
+    public static GitStore openOrInit(Path dir) {
+        FileRepositoryBuilder b = new FileRepositoryBuilder().findGitDir(dir.toAbsolutePath().toFile());
+        if (b.getGitDir() != null) {
+            return open(dir);
+        }
+        try {
+            Files.createDirectories(dir);
+            Git git = Git.init().setDirectory(dir.toFile()).call();
+            return new GitStore(git.getRepository());
+        } catch (GitAPIException | IOException e) {
+            throw new BadInputException("cannot create a Git repository in " + dir + ": " + e.getMessage());
+        }
+    }
+
+    public Path workTree() {
+        return workTree;
+    }
+
+    public Path gitDir() {
+        return repo.getDirectory().toPath();
+    }
+
+    /** Lets the {@code git} package's helpers and tests reach JGit; nothing outside {@code git/} calls this. */
+    Repository repository() {
+        return repo;
+    }
+
+    @Override
+    public void close() {
+        repo.close();
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** Full names of the refs starting with {@code prefix}, read from ref names only (packed-refs and loose refs). */
+    public List<String> refNames(String prefix) {
+        try {
+            List<String> out = new ArrayList<>();
+            for (Ref r : repo.getRefDatabase().getRefsByPrefix(prefix)) {
+                out.add(r.getName());
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The refs starting with {@code prefix} with the commit each peels to, where packed-refs records it. */
+    public Map<String, ObjectId> refsPeeled(String prefix) {
+        try {
+            Map<String, ObjectId> out = new LinkedHashMap<>();
+            for (Ref r : repo.getRefDatabase().getRefsByPrefix(prefix)) {
+                ObjectId id = r.getPeeledObjectId() != null ? r.getPeeledObjectId() : r.getObjectId();
+                if (!r.isPeeled()) {
+                    Ref peeled = repo.getRefDatabase().peel(r);
+                    if (peeled.getPeeledObjectId() != null) {
+                        id = peeled.getPeeledObjectId();
+                    }
+                }
+                out.put(r.getName(), id);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public boolean refExists(String name) {
+        try {
+            return repo.getRefDatabase().exactRef(name) != null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The commit HEAD points at, empty on an unborn branch. */
+    public Optional<ObjectId> head() {
+        try {
+            Ref head = repo.exactRef(Constants.HEAD);
+            return head == null || head.getObjectId() == null ? Optional.empty() : Optional.of(head.getObjectId());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Resolves a revision ({@code main}, {@code HEAD~1}, a tag, an id) to the commit it names. */
+    public Optional<ObjectId> resolveCommit(String revision) {
+        try {
+            ObjectId id = repo.resolve(revision + "^{commit}");
+            return Optional.ofNullable(id);
+        } catch (IOException | RuntimeException e) {
+            throw new BadInputException("cannot resolve revision '" + revision + "': " + e.getMessage());
+        }
+    }
+
+    /** The content of {@code path} in the commit (or tag) {@code rev}, if it is a file there. */
+    public Optional<byte[]> readFile(ObjectId rev, String path) {
+        try (RevWalk rw = new RevWalk(repo)) {
+            RevCommit c = rw.parseCommit(rev);
+            try (TreeWalk tw = TreeWalk.forPath(repo, path, c.getTree())) {
+                if (tw == null || (tw.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
+                    return Optional.empty();
+                }
+                return Optional.of(repo.open(tw.getObjectId(0), Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE - 8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Files under {@code folder} in {@code rev}: path relative to the folder, to blob id and mode. */
+    public Map<String, TreeFile> listFiles(ObjectId rev, String folder) {
+        Map<String, TreeFile> out = new TreeMap<>();
+        try (RevWalk rw = new RevWalk(repo); TreeWalk tw = new TreeWalk(repo)) {
+            RevCommit c = rw.parseCommit(rev);
+            tw.addTree(c.getTree());
+            tw.setRecursive(true);
+            tw.setFilter(PathFilterGroup.createFromStrings(folder));
+            String prefix = folder.endsWith("/") ? folder : folder + "/";
+            while (tw.next()) {
+                String p = tw.getPathString();
+                if (p.startsWith(prefix)) {
+                    out.put(p.substring(prefix.length()), new TreeFile(tw.getObjectId(0), tw.getFileMode(0).getBits()));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A file in a tree: its blob and mode bits. */
+    public record TreeFile(ObjectId blob, int mode) {
+        public boolean isRegularFile() {
+            return (mode & FileMode.TYPE_MASK) == FileMode.TYPE_FILE;
+        }
+    }
+
+    public InputStream openBlob(ObjectId blob) {
+        try {
+            return repo.open(blob, Constants.OBJ_BLOB).openStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public long blobSize(ObjectId blob) {
+        try {
+            return repo.open(blob, Constants.OBJ_BLOB).getSize();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Files under {@code folder} that differ between two commits, with unified diffs. */
+    public List<FileChange> diff(ObjectId from, ObjectId to, String folder) {
+        try (RevWalk rw = new RevWalk(repo);
+                java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+                org.eclipse.jgit.diff.DiffFormatter fmt = new org.eclipse.jgit.diff.DiffFormatter(buf)) {
+            fmt.setRepository(repo);
+            fmt.setPathFilter(PathFilterGroup.createFromStrings(folder));
+            fmt.setDetectRenames(true);
+            List<FileChange> out = new ArrayList<>();
+            for (org.eclipse.jgit.diff.DiffEntry e : fmt.scan(rw.parseCommit(from).getTree(), rw.parseCommit(to).getTree())) {
+                buf.reset();
+                fmt.format(e);
+                fmt.flush();
+                String patch = buf.toString(StandardCharsets.UTF_8);
+                boolean binary = patch.contains("\nBinary files ") || patch.startsWith("Binary files ");
+                String path = e.getChangeType() == org.eclipse.jgit.diff.DiffEntry.ChangeType.DELETE ? e.getOldPath() : e.getNewPath();
+                out.add(new FileChange(path, e.getChangeType().name().toLowerCase(java.util.Locale.ROOT),
+                        e.getOldId().name(), e.getNewId().name(), binary, patch));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads the tag object behind {@code refName}; empty when the ref does not exist. */
+    public Optional<TagInfo> readTag(String refName) {
+        try (RevWalk rw = new RevWalk(repo)) {
+            Ref ref = repo.exactRef(refName);
+            if (ref == null) {
+                return Optional.empty();
+            }
+            RevObject o = rw.parseAny(ref.getObjectId());
+            String shortName = refName.startsWith(Constants.R_TAGS) ? refName.substring(Constants.R_TAGS.length()) : refName;
+            if (o instanceof RevTag) {
+                RevTag t = (RevTag) o;
+                RevObject target = rw.peel(t);
+                PersonIdent who = t.getTaggerIdent();
+                return Optional.of(new TagInfo(shortName, t.copy(), target.copy(), t.getFullMessage(),
+                        who == null ? "" : who.getName() + " <" + who.getEmailAddress() + ">",
+                        who == null ? null : who.getWhenAsInstant()));
+            }
+            return Optional.of(new TagInfo(shortName, null, o.copy(), null, "", null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Commit time of {@code commit}. */
+    public Instant commitTime(ObjectId commit) {
+        try (RevWalk rw = new RevWalk(repo)) {
+            return rw.parseCommit(commit).getCommitterIdent().getWhenAsInstant();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The actor reg records for this user: {@code user.name <user.email>} from Git config. */
+    public String actor() {
+        PersonIdent p = new PersonIdent(repo);
+        return p.getName() + " <" + p.getEmailAddress() + ">";
+    }
+
+    /** Paths under {@code prefixes} that differ between HEAD, the index and the work tree (ignored files excluded). */
+    public List<String> uncommittedPaths(Collection<String> prefixes) {
+        try {
+            var status = new Git(repo).status();
+            for (String p : prefixes) {
+                status.addPath(p);
+            }
+            var s = status.call();
+            Set<String> out = new java.util.TreeSet<>();
+            out.addAll(s.getAdded());
+            out.addAll(s.getChanged());
+            out.addAll(s.getRemoved());
+            out.addAll(s.getMissing());
+            out.addAll(s.getModified());
+            out.addAll(s.getUntracked());
+            out.addAll(s.getConflicting());
+            return new ArrayList<>(out);
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    /**
+     * Publishes {@code req} all or nothing. The index is locked for the whole change, so a second
+     * writer is refused rather than interleaved; the commit and its tags become visible in one
+     * atomic ref transaction (packed as they are written); only then are the work tree and the
+     * index updated, under a journal that {@link #recoverInterrupted()} completes if the process dies.
+     *
+     * @throws RefusedException when HEAD moved, a tag already exists, or another process holds a lock
+     */
+    public CommitResult publish(CommitRequest req) {
+        String branch = currentBranchForWrite();
+        DirCache index;
+        try {
+            index = repo.lockDirCache();
+        } catch (LockFailedException e) {
+            throw new RefusedException("another Git or reg process is writing this repository (" + repo.getIndexFile()
+                    + ".lock exists); try again when it has finished, or remove the lock if no process is running");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Journal journal = new Journal(gitDir());
+        boolean published = false;
+        try {
+            ObjectId head = head().orElse(null);
+            if (!java.util.Objects.equals(head, req.expectedHead())) {
+                throw new RefusedException("the branch moved while reg was working (another commit landed); nothing was changed — run the command again");
+            }
+            for (TagSpec t : req.tags()) {
+                if (refExists(t.refName())) {
+                    throw new RefusedException("tag " + t.name() + " already exists; another process published it first — nothing was changed");
+                }
+            }
+            ObjectId commitId;
+            Map<String, ObjectId> tagIds = new LinkedHashMap<>();
+            PersonIdent me = new PersonIdent(repo);
+            try (ObjectInserter ins = repo.newObjectInserter(); ObjectReader reader = repo.newObjectReader()) {
+                DirCache tree = DirCache.newInCore();
+                DirCacheBuilder tb = tree.builder();
+                if (head != null) {
+                    try (RevWalk rw = new RevWalk(reader)) {
+                        tb.addTree(new byte[0], 0, reader, rw.parseCommit(head).getTree());
+                    }
+                }
+                tb.finish();
+                DirCacheEditor ed = tree.editor();
+                for (String folder : req.folders()) {
+                    ed.add(new DirCacheEditor.DeleteTree(folder));
+                }
+                for (Map.Entry<String, WorkFile> e : snapshotFolders(index, req, ins, reader).entrySet()) {
+                    ed.add(pathEdit(e.getKey(), e.getValue().mode(), e.getValue().blob()));
+                }
+                for (Map.Entry<String, byte[]> w : req.writes().entrySet()) {
+                    ObjectId blob = ins.insert(Constants.OBJ_BLOB, w.getValue());
+                    ed.add(pathEdit(w.getKey(), FileMode.REGULAR_FILE, blob));
+                }
+                for (String d : req.deletes()) {
+                    ed.add(new DirCacheEditor.DeletePath(d));
+                }
+                ed.finish();
+                ObjectId treeId = tree.writeTree(ins);
+                Faults.check("after-write-objects");
+
+                CommitBuilder cb = new CommitBuilder();
+                cb.setTreeId(treeId);
+                if (head != null) {
+                    cb.setParentId(head);
+                }
+                cb.setAuthor(me);
+                cb.setCommitter(me);
+                cb.setMessage(req.message());
+                GpgConfig gpg = new GpgConfig(repo.getConfig());
+                if (gpg.isSignCommits()) {
+                    sign(cb, gpg, me, "commit");
+                }
+                commitId = ins.insert(cb);
+                for (TagSpec t : req.tags()) {
+                    TagBuilder tag = new TagBuilder();
+                    tag.setTag(t.name());
+                    tag.setObjectId(commitId, Constants.OBJ_COMMIT);
+                    tag.setTagger(me);
+                    tag.setMessage(t.message().endsWith("\n") ? t.message() : t.message() + "\n");
+                    if (gpg.isSignAnnotated() || gpg.isSignAllTags()) {
+                        sign(tag, gpg, me, "tag " + t.name());
+                    }
+                    tagIds.put(t.refName(), ins.insert(tag));
+                }
+                ins.flush();
+            }
+            Faults.check("after-commit-object");
+
+            journal.begin(commitId, branch, index, req);
+            Faults.check("before-refs");
+            BatchRefUpdate bru = repo.getRefDatabase().newBatchUpdate();
+            bru.setAtomic(true);
+            bru.setRefLogIdent(me);
+            bru.setRefLogMessage("reg: " + firstLine(req.message()), false);
+            bru.addCommand(new ReceiveCommand(head == null ? ObjectId.zeroId() : head, commitId, branch));
+            for (Map.Entry<String, ObjectId> t : tagIds.entrySet()) {
+                bru.addCommand(new ReceiveCommand(ObjectId.zeroId(), t.getValue(), t.getKey()));
+            }
+            try (RevWalk rw = new RevWalk(repo)) {
+                bru.execute(rw, NullProgressMonitor.INSTANCE);
+            }
+            for (ReceiveCommand c : bru.getCommands()) {
+                if (c.getResult() != ReceiveCommand.Result.OK) {
+                    throw new RefusedException("could not publish " + Repository.shortenRefName(c.getRefName()) + " ("
+                            + c.getResult() + (c.getMessage() == null ? "" : ": " + c.getMessage())
+                            + "); another process updated the repository first — nothing was changed");
+                }
+            }
+            published = true;
+            Faults.check("after-refs");
+            finishWorkTree(index, commitId, req.writes().keySet(), req.deletes(), req.folders());
+            index = null; // committed by finishWorkTree
+            journal.end();
+            return new CommitResult(commitId, branch, req.tags().stream().map(TagSpec::name).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (index != null) {
+                index.unlock();
+            }
+            if (!published) {
+                journal.end();
+            }
+        }
+    }
+
+    private record WorkFile(FileMode mode, ObjectId blob) {
+    }
+
+    /** Blobs for every tracked or non-ignored file under the request's folders, as they stand in the work tree. */
+    private Map<String, WorkFile> snapshotFolders(DirCache index, CommitRequest req, ObjectInserter ins, ObjectReader reader)
+            throws IOException {
+        Map<String, WorkFile> out = new TreeMap<>();
+        if (req.folders().isEmpty()) {
+            return out;
+        }
+        Set<String> skip = new HashSet<>(req.writes().keySet());
+        skip.addAll(req.deletes());
+        try (TreeWalk tw = new TreeWalk(repo, reader)) {
+            int dcIdx = tw.addTree(new DirCacheIterator(index));
+            FileTreeIterator fti = new FileTreeIterator(repo);
+            int wtIdx = tw.addTree(fti);
+            fti.setDirCacheIterator(tw, dcIdx);
+            tw.setRecursive(true);
+            tw.setFilter(PathFilterGroup.createFromStrings(req.folders()));
+            while (tw.next()) {
+                String path = tw.getPathString();
+                WorkingTreeIterator w = tw.getTree(wtIdx, WorkingTreeIterator.class);
+                DirCacheIterator d = tw.getTree(dcIdx, DirCacheIterator.class);
+                if (w == null || skip.contains(path) || (d == null && w.isEntryIgnored())) {
+                    continue;
+                }
+                FileMode mode = w.getEntryFileMode();
+                if (mode == FileMode.GITLINK) {
+                    throw new BadInputException(path + " is a nested Git repository; registry folders hold plain files");
+                }
+                if (d != null && !w.isModified(d.getDirCacheEntry(), true, reader) && d.getEntryFileMode() == mode) {
+                    out.put(path, new WorkFile(mode, d.getEntryObjectId()));
+                    continue;
+                }
+                try (InputStream in = w.openEntryStream()) {
+                    out.put(path, new WorkFile(mode, ins.insert(Constants.OBJ_BLOB, w.getEntryContentLength(), in)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static DirCacheEditor.PathEdit pathEdit(String path, FileMode mode, ObjectId blob) {
+        return new DirCacheEditor.PathEdit(path) {
+            @Override
+            public void apply(DirCacheEntry ent) {
+                ent.setFileMode(mode);
+                ent.setObjectId(blob);
+            }
+        };
+    }
+
+    private void sign(ObjectBuilder builder, GpgConfig gpg, PersonIdent me, String what) {
+        Signer signer = Signers.get(gpg.getKeyFormat());
+        if (signer == null) {
+            throw new BadInputException("Git config asks to sign (" + what + ") with gpg.format=" + gpg.getKeyFormat()
+                    + ", but no signer for that format is available; set the config off or install a signer");
+        }
+        try {
+            if (!signer.canLocateSigningKey(repo, gpg, me, gpg.getSigningKey(), null)) {
+                throw new BadInputException("Git config asks to sign (" + what + "), but no signing key was found for "
+                        + (gpg.getSigningKey() != null ? gpg.getSigningKey() : me.getEmailAddress())
+                        + "; set user.signingKey or turn tag.gpgSign/commit.gpgSign off");
+            }
+            signer.signObject(repo, gpg, builder, me, gpg.getSigningKey(), null);
+        } catch (BadInputException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new BadInputException("cannot sign " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String currentBranchForWrite() {
+        try {
+            Ref head = repo.exactRef(Constants.HEAD);
+            if (head == null || !head.isSymbolic()) {
+                throw new RefusedException("HEAD is detached; check out a branch before running a command that commits");
+            }
+            return head.getTarget().getName();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Brings the work tree and the index in line with {@code commit} for the paths the change
+     * touched, leaving every other index entry (the user's staged work) as it was.
+     */
+    private void finishWorkTree(DirCache index, ObjectId commit, Collection<String> written, Collection<String> deleted,
+            Collection<String> folders) throws IOException {
+        try (RevWalk rw = new RevWalk(repo); ObjectReader reader = repo.newObjectReader()) {
+            RevCommit c = rw.parseCommit(commit);
+            for (String path : written) {
+                try (TreeWalk tw = TreeWalk.forPath(repo, path, c.getTree())) {
+                    AtomicFiles.write(workTree.resolve(path), reader.open(tw.getObjectId(0)).getBytes());
+                }
+            }
+            for (String path : deleted) {
+                Files.deleteIfExists(workTree.resolve(path));
+            }
+            Faults.check("after-work-tree");
+            Set<String> touched = new HashSet<>(written);
+            touched.addAll(deleted);
+            List<String> prefixes = folders.stream().map(f -> f.endsWith("/") ? f : f + "/").toList();
+            DirCacheBuilder b = index.builder();
+            for (int i = 0; i < index.getEntryCount(); i++) {
+                DirCacheEntry e = index.getEntry(i);
+                String p = e.getPathString();
+                if (!touched.contains(p) && prefixes.stream().noneMatch(p::startsWith)) {
+                    b.add(e);
+                }
+            }
+            Set<String> paths = new java.util.TreeSet<>(touched);
+            if (!folders.isEmpty()) {
+                try (TreeWalk tw = new TreeWalk(reader)) {
+                    tw.addTree(c.getTree());
+                    tw.setRecursive(true);
+                    tw.setFilter(PathFilterGroup.createFromStrings(folders));
+                    while (tw.next()) {
+                        paths.add(tw.getPathString());
+                    }
+                }
+            }
+            for (String p : paths) {
+                try (TreeWalk tw = TreeWalk.forPath(repo, p, c.getTree())) {
+                    if (tw == null) {
+                        continue;
+                    }
+                    DirCacheEntry e = new DirCacheEntry(p);
+                    e.setFileMode(tw.getFileMode(0));
+                    e.setObjectId(tw.getObjectId(0));
+                    Path f = workTree.resolve(p);
+                    if (Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {
+                        e.setLength(Files.size(f));
+                        e.setLastModified(Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS).toInstant());
+                    }
+                    b.add(e);
+                }
+            }
+            b.commit();
+        } catch (IOException e) {
+            index.unlock();
+            throw e;
+        }
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /**
+     * Completes or discards a change interrupted by a crash or kill: if its commit was published,
+     * writes the work-tree files and index it still owed; if not, removes what it left behind.
+     * Returns a description of what was done, or empty when there was nothing to recover.
+     */
+    public Optional<String> recoverInterrupted() {
+        return new Journal(gitDir()).recover(this);
+    }
+
+    void completeFromJournal(ObjectId commit, List<String> writes, List<String> deletes, List<String> folders) throws IOException {
+        DirCache index = repo.lockDirCache();
+        finishWorkTree(index, commit, writes, deletes, folders);
+    }
+
+    boolean branchContains(String branch, ObjectId commit) throws IOException {
+        Ref ref = repo.exactRef(branch);
+        if (ref == null || ref.getObjectId() == null) {
+            return false;
+        }
+        try (RevWalk rw = new RevWalk(repo)) {
+            return rw.isMergedInto(rw.parseCommit(commit), rw.parseCommit(ref.getObjectId()));
+        } catch (org.eclipse.jgit.errors.MissingObjectException e) {
+            return false;
+        }
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.reg.git;
+
+import java.time.Instant;
+import org.eclipse.jgit.lib.ObjectId;
+
+/** An annotated tag as read from its object. {@code tagObject} is null for a lightweight tag. */
+public record TagInfo(String name, ObjectId tagObject, ObjectId target, String message, String tagger, Instant when) {
+    public boolean annotated() {
+        return tagObject != null;
+    }
+
+    /** The value of a {@code Key: value} trailer in the message, if present. */
+    public java.util.Optional<String> trailer(String key) {
+        if (message == null) {
+            return java.util.Optional.empty();
+        }
+        String prefix = key + ": ";
+        String found = null;
+        for (String line : message.split("\n")) {
+            if (line.startsWith(prefix)) {
+                found = line.substring(prefix.length()).trim();
+            }
+        }
+        return java.util.Optional.ofNullable(found);
+    }
+}
