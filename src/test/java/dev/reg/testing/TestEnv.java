@@ -35,6 +35,8 @@ public final class TestEnv {
                     + "[init]\n\tdefaultBranch = main\n[commit]\n\tgpgSign = false\n[tag]\n\tgpgSign = false\n"
                     + "[core]\n\tautocrlf = false\n[protocol \"file\"]\n\tallow = always\n");
             Path userConfig = home.resolve(".gitconfig");
+            Path jgitConfig = home.resolve(".config/jgit/config");
+            Files.createDirectories(jgitConfig.getParent());
             SystemReader.setInstance(new SystemReader.Delegate(SystemReader.getInstance()) {
                 @Override
                 public FileBasedConfig openUserConfig(Config parent, FS fs) {
@@ -48,7 +50,8 @@ public final class TestEnv {
 
                 @Override
                 public FileBasedConfig openJGitConfig(Config parent, FS fs) {
-                    return emptyConfig(parent, fs);
+                    // JGit caches file-system timing here; a private file keeps it out of the machine's ~/.config/jgit
+                    return new FileBasedConfig(parent, jgitConfig.toFile(), fs);
                 }
 
                 @Override

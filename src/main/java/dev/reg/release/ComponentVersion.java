@@ -1,0 +1,8 @@
+package dev.reg.release;
+
+import dev.reg.registry.ArtifactVersion;
+import dev.reg.registry.Sha256;
+
+/** One component of a composite: an artifact version and the content digest it was tagged with. */
+public record ComponentVersion(ArtifactVersion version, Sha256 digest) {
+}
