@@ -149,19 +149,25 @@ public final class Version implements Comparable<Version> {
         return new Version(major, minor, patch, ids, List.of());
     }
 
+    /** npm's algorithm: bump the last numeric identifier (or append 0), then apply {@code --pre} if it names another line. */
     private Version nextPrerelease(List<Identifier> pre) {
-        if (pre != null && !pre.get(0).equals(prerelease.get(0))) {
-            return firstPrerelease(pre);
-        }
         List<Identifier> ids = new ArrayList<>(prerelease);
-        int last = ids.size() - 1;
-        for (int i = last; i >= 0; i--) {
+        boolean incremented = false;
+        for (int i = ids.size() - 1; i >= 0 && !incremented; i--) {
             if (ids.get(i).numeric) {
                 ids.set(i, Identifier.number(ids.get(i).number.add(BigInteger.ONE)));
-                return new Version(major, minor, patch, ids, List.of());
+                incremented = true;
             }
         }
-        ids.add(Identifier.number(BigInteger.ZERO));
+        if (!incremented) {
+            ids.add(Identifier.number(BigInteger.ZERO));
+        }
+        if (pre != null) {
+            Identifier id = pre.get(0);
+            if (!ids.get(0).equals(id) || ids.size() < 2 || !ids.get(1).numeric) {
+                ids = List.of(id, Identifier.number(BigInteger.ZERO));
+            }
+        }
         return new Version(major, minor, patch, ids, List.of());
     }
 
