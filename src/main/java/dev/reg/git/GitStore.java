@@ -65,10 +65,15 @@ import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 public final class GitStore implements AutoCloseable {
     private final Repository repo;
     private final Path workTree;
+    private final RefNameIndex refIndex;
 
     private GitStore(Repository repo) {
         this.repo = repo;
         this.workTree = repo.getWorkTree().toPath().toAbsolutePath().normalize();
+        String storage = repo.getConfig().getString("extensions", null, "refStorage");
+        this.refIndex = storage == null || storage.equals("files")
+                ? new RefNameIndex(repo.getCommonDirectory().toPath())
+                : new RefNameIndex(null);
     }
 
     /** Opens the repository containing {@code dir}. */
@@ -127,30 +132,35 @@ public final class GitStore implements AutoCloseable {
 
     /** Full names of the refs starting with {@code prefix}, read from ref names only (packed-refs and loose refs). */
     public List<String> refNames(String prefix) {
-        try {
-            List<String> out = new ArrayList<>();
-            for (Ref r : repo.getRefDatabase().getRefsByPrefix(prefix)) {
-                out.add(r.getName());
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Optional<Map<String, RefNameIndex.Entry>> fast = refIndex.byPrefix(prefix);
+        return fast.isPresent() ? new ArrayList<>(fast.get().keySet()) : new ArrayList<>(refsPeeled(prefix).keySet());
     }
 
-    /** The refs starting with {@code prefix} with the commit each peels to, where packed-refs records it. */
+    /**
+     * The refs starting with {@code prefix}, in name order, with the commit each peels to where
+     * packed-refs records it (the ref's own target otherwise).
+     */
     public Map<String, ObjectId> refsPeeled(String prefix) {
-        try {
-            Map<String, ObjectId> out = new LinkedHashMap<>();
-            for (Ref r : repo.getRefDatabase().getRefsByPrefix(prefix)) {
-                ObjectId id = r.getPeeledObjectId() != null ? r.getPeeledObjectId() : r.getObjectId();
-                if (!r.isPeeled()) {
-                    Ref peeled = repo.getRefDatabase().peel(r);
-                    if (peeled.getPeeledObjectId() != null) {
-                        id = peeled.getPeeledObjectId();
-                    }
+        Optional<Map<String, RefNameIndex.Entry>> fast = refIndex.byPrefix(prefix);
+        Map<String, ObjectId> out = new LinkedHashMap<>();
+        if (fast.isPresent()) {
+            try (RevWalk rw = new RevWalk(repo)) {
+                for (Map.Entry<String, RefNameIndex.Entry> e : fast.get().entrySet()) {
+                    RefNameIndex.Entry ref = e.getValue();
+                    // packed-refs records the peeled commit; a loose ref (rare once reg packs) needs its object read
+                    out.put(e.getKey(), ref.peeled() != null ? ref.peeled() : rw.peel(rw.parseAny(ref.id())).copy());
                 }
-                out.put(r.getName(), id);
+            } catch (org.eclipse.jgit.errors.MissingObjectException e) {
+                throw new IllegalStateException("a ref points at a missing object: " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out;
+        }
+        try {
+            for (Ref r : repo.getRefDatabase().getRefsByPrefix(prefix)) {
+                Ref peeled = r.isPeeled() ? r : repo.getRefDatabase().peel(r);
+                out.put(r.getName(), peeled.getPeeledObjectId() != null ? peeled.getPeeledObjectId() : r.getObjectId());
             }
             return out;
         } catch (IOException e) {
@@ -159,6 +169,10 @@ public final class GitStore implements AutoCloseable {
     }
 
     public boolean refExists(String name) {
+        Optional<Map<String, RefNameIndex.Entry>> fast = refIndex.byPrefix(name);
+        if (fast.isPresent()) {
+            return fast.get().containsKey(name);
+        }
         try {
             return repo.getRefDatabase().exactRef(name) != null;
         } catch (IOException e) {
