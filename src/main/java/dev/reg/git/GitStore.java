@@ -390,10 +390,16 @@ public final class GitStore implements AutoCloseable {
                 }
                 tb.finish();
                 DirCacheEditor ed = tree.editor();
-                for (String folder : req.folders()) {
-                    ed.add(new DirCacheEditor.DeleteTree(folder));
+                Map<String, WorkFile> snapshot = snapshotFolders(index, req, ins, reader);
+                for (int i = 0; i < tree.getEntryCount(); i++) {
+                    String p = tree.getEntry(i).getPathString();
+                    // a committed file under a folder that is gone from the work tree is gone from the commit
+                    if (underAny(p, req.folders()) && !snapshot.containsKey(p) && !req.writes().containsKey(p)
+                            && !req.deletes().contains(p)) {
+                        ed.add(new DirCacheEditor.DeletePath(p));
+                    }
                 }
-                for (Map.Entry<String, WorkFile> e : snapshotFolders(index, req, ins, reader).entrySet()) {
+                for (Map.Entry<String, WorkFile> e : snapshot.entrySet()) {
                     ed.add(pathEdit(e.getKey(), e.getValue().mode(), e.getValue().blob()));
                 }
                 for (Map.Entry<String, byte[]> w : req.writes().entrySet()) {
@@ -515,6 +521,16 @@ public final class GitStore implements AutoCloseable {
         return out;
     }
 
+    /** True when {@code path} is one of {@code folders} or lies under one (a "folder" may name a single file). */
+    private static boolean underAny(String path, Collection<String> folders) {
+        for (String f : folders) {
+            if (path.equals(f) || path.startsWith(f.endsWith("/") ? f : f + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static DirCacheEditor.PathEdit pathEdit(String path, FileMode mode, ObjectId blob) {
         return new DirCacheEditor.PathEdit(path) {
             @Override
@@ -576,12 +592,11 @@ public final class GitStore implements AutoCloseable {
             Faults.check("after-work-tree");
             Set<String> touched = new HashSet<>(written);
             touched.addAll(deleted);
-            List<String> prefixes = folders.stream().map(f -> f.endsWith("/") ? f : f + "/").toList();
             DirCacheBuilder b = index.builder();
             for (int i = 0; i < index.getEntryCount(); i++) {
                 DirCacheEntry e = index.getEntry(i);
                 String p = e.getPathString();
-                if (!touched.contains(p) && prefixes.stream().noneMatch(p::startsWith)) {
+                if (!touched.contains(p) && !underAny(p, folders)) {
                     b.add(e);
                 }
             }

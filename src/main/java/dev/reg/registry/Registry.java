@@ -236,6 +236,15 @@ public final class Registry implements AutoCloseable {
         return ContentHasher.digest(lines);
     }
 
+    /**
+     * Commits {@code paths} (files or folders, as they stand in the work tree) and nothing else, as
+     * {@code git commit PATHS} would; the user's other staged and unstaged work is left alone.
+     */
+    public String commitPaths(List<String> paths, String message) {
+        return git.publish(new dev.reg.git.CommitRequest(git.head().orElse(null), paths, Map.of(), List.of(), message, List.of()))
+                .commit().name();
+    }
+
     @Override
     public void close() {
         git.close();
