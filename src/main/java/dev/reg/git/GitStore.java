@@ -95,18 +95,21 @@ public final class GitStore implements AutoCloseable {
         }
     }
 
-    /** Opens the repository containing {@code dir}, creating one in {@code dir} when there is none. */
+    /**
+     * Opens the repository whose top is {@code dir}, or creates one there, as {@code git init DIR}
+     * does: a folder inside another repository gets its own repository, never the enclosing one.
+     */
     public static GitStore openOrInit(Path dir) {
-        FileRepositoryBuilder b = new FileRepositoryBuilder().findGitDir(dir.toAbsolutePath().toFile());
-        if (b.getGitDir() != null) {
-            return open(dir);
+        Path abs = dir.toAbsolutePath().normalize();
+        if (Files.exists(abs.resolve(Constants.DOT_GIT))) {
+            return open(abs);
         }
         try {
-            Files.createDirectories(dir);
-            Git git = Git.init().setDirectory(dir.toFile()).call();
+            Files.createDirectories(abs);
+            Git git = Git.init().setDirectory(abs.toFile()).call();
             return new GitStore(git.getRepository());
         } catch (GitAPIException | IOException e) {
-            throw new BadInputException("cannot create a Git repository in " + dir + ": " + e.getMessage());
+            throw new BadInputException("cannot create a Git repository in " + abs + ": " + e.getMessage());
         }
     }
 

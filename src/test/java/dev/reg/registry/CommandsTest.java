@@ -37,6 +37,17 @@ class CommandsTest {
     }
 
     @Test
+    void initOfAFolderInsideAnotherRepositoryNeverTouchesTheEnclosingOne() throws Exception {
+        GitCli.ok(dir, "init", "-q");
+        GitCli.ok(dir, "commit", "-q", "--allow-empty", "-m", "outer");
+        RegCli.ok(dir, "init", "inner/registry");
+        assertEquals("1\n", GitCli.ok(dir, "rev-list", "--count", "HEAD"));
+        assertEquals("", GitCli.ok(dir, "tag", "-l"));
+        assertTrue(Files.isDirectory(dir.resolve("inner/registry/.git")));
+        assertEquals("1\n", GitCli.ok(dir.resolve("inner/registry"), "rev-list", "--count", "HEAD"));
+    }
+
+    @Test
     void initInAnExistingRepositoryKeepsTheUsersStagedWork() throws Exception {
         GitCli.ok(dir, "init", "-q");
         Files.writeString(dir.resolve("mine.txt"), "work in progress\n");
