@@ -61,14 +61,35 @@ public final class RegistryQueries {
         ArtifactId id = ArtifactId.parse(ref);
         ArtifactManifest m = registry.manifest(id);
         List<Version> versions = registry.versions(id);
-        String state;
-        if (!versions.contains(m.version())) {
-            state = "untagged";
-        } else {
-            ContentHashes now = registry.hashWorkTree(m, ProgressListener.NONE);
-            state = m.digest().isPresent() && m.digest().get().equals(now.digest()) ? "clean" : "modified";
+        return details(m, state(m, versions), versions, null);
+    }
+
+    /** Content up to this size is re-hashed to check the recorded digest; beyond it Git's stat-based status decides. */
+    private static final long REHASH_LIMIT = 64L * 1024 * 1024;
+
+    /**
+     * {@code modified} when the folder has uncommitted changes (Git's own status, stat-based, so a
+     * many-GB dataset is not re-read); {@code untagged} when its version has no tag; otherwise
+     * {@code clean}, or {@code digest-mismatch} when small enough content no longer matches its digest.
+     */
+    private String state(ArtifactManifest m, List<Version> versions) {
+        if (!registry.git().uncommittedPaths(List.of(m.id().folder())).isEmpty()) {
+            return "modified";
         }
-        return details(m, state, versions, null);
+        if (!versions.contains(m.version())) {
+            return "untagged";
+        }
+        long size = 0;
+        for (String f : m.files()) {
+            size += registry.folder(m.id()).resolve(f).toFile().length();
+        }
+        if (size <= REHASH_LIMIT) {
+            ContentHashes now = registry.hashWorkTree(m, ProgressListener.NONE);
+            if (m.digest().isEmpty() || !m.digest().get().equals(now.digest())) {
+                return "digest-mismatch";
+            }
+        }
+        return "clean";
     }
 
     private static ArtifactDetails details(ArtifactManifest m, String state, List<Version> versions, TagView tag) {
