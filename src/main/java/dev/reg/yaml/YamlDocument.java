@@ -126,9 +126,14 @@ public final class YamlDocument {
         return s == null ? "" : s.replaceAll("\\s*\\n\\s*", " ").trim();
     }
 
+    /** Duplicate keys and application-specific tags ({@code !!python/object}, {@code !foo}) are refused everywhere. */
     private void checkNoDuplicateKeys(Node node, Set<Node> seen) {
         if (!seen.add(node)) {
             return; // an alias to a node already checked
+        }
+        if (!node.getTag().getValue().startsWith("tag:yaml.org,2002:")) {
+            throw BadInputException.at(file, line(node), "the YAML tag '" + node.getTag().getValue()
+                    + "' is not allowed; registry files hold plain strings, numbers, lists and mappings");
         }
         if (node instanceof MappingNode) {
             Set<String> keys = new HashSet<>();

@@ -87,6 +87,13 @@ class BadInputTest {
     }
 
     @Test
+    void applicationTagsAreRefused() {
+        r.append(PROMPT, "x-run: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://x\"]]]]\n");
+        RegCli.Result res = refused(2, "show", "prompt/billing_refund");
+        assertTrue(res.err().contains("is not allowed; registry files hold plain"), res.err());
+    }
+
+    @Test
     void unquotedNumericVersionIsNotSilentlyANumber() {
         editManifest("version: 1.0.0", "version: 1.10");
         RegCli.Result res = refused(2, "bump", "prompt", "billing_refund", "patch");
