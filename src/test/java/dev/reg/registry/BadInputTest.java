@@ -88,9 +88,13 @@ class BadInputTest {
 
     @Test
     void applicationTagsAreRefused() {
+        String original = r.read(PROMPT);
         r.append(PROMPT, "x-run: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://x\"]]]]\n");
-        RegCli.Result res = refused(2, "show", "prompt/billing_refund");
-        assertTrue(res.err().contains("is not allowed; registry files hold plain"), res.err());
+        RegCli.Result global = refused(2, "show", "prompt/billing_refund");
+        assertTrue(global.err().contains(PROMPT + ":13: invalid YAML at column 8: Global tag is not allowed"), global.err());
+        r.write(PROMPT, original + "owner: !shell rm -rf /\n");
+        RegCli.Result local = refused(2, "show", "prompt/billing_refund");
+        assertTrue(local.err().contains(PROMPT + ":13: the YAML tag '!shell' is not allowed"), local.err());
     }
 
     @Test
