@@ -18,9 +18,16 @@ final class TerminalProgress implements ProgressListener {
     private long lastDraw;
     private boolean drawn;
 
+    private final java.util.function.LongSupplier clock;
+
     TerminalProgress(Terminal terminal) {
+        this(terminal, System::nanoTime);
+    }
+
+    TerminalProgress(Terminal terminal, java.util.function.LongSupplier nanoClock) {
         this.err = terminal.err();
         this.enabled = terminal.interactive();
+        this.clock = nanoClock;
     }
 
     @Override
@@ -28,7 +35,7 @@ final class TerminalProgress implements ProgressListener {
         this.task = task;
         this.total = totalUnits;
         this.done = 0;
-        this.started = System.nanoTime();
+        this.started = clock.getAsLong();
         this.drawn = false;
     }
 
@@ -38,7 +45,7 @@ final class TerminalProgress implements ProgressListener {
         if (!enabled) {
             return;
         }
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         if (now - started > SHOW_AFTER_NANOS && now - lastDraw > 100_000_000L) {
             lastDraw = now;
             drawn = true;
