@@ -444,7 +444,7 @@ public final class GitStore implements AutoCloseable {
             }
             Faults.check("after-commit-object");
 
-            journal.begin(commitId, branch, index, req);
+            journal.begin(commitId, branch, index, req, workTree);
             Faults.check("before-refs");
             BatchRefUpdate bru = repo.getRefDatabase().newBatchUpdate();
             bru.setAtomic(true);
@@ -466,7 +466,7 @@ public final class GitStore implements AutoCloseable {
             }
             published = true;
             Faults.check("after-refs");
-            finishWorkTree(index, commitId, req.writes().keySet(), req.deletes(), req.folders());
+            finishWorkTree(index, commitId, req.writes().keySet(), req.deletes(), req.folders(), Set.of());
             index = null; // committed by finishWorkTree
             journal.end();
             return new CommitResult(commitId, branch, req.tags().stream().map(TagSpec::name).toList());
@@ -581,16 +581,21 @@ public final class GitStore implements AutoCloseable {
      * touched, leaving every other index entry (the user's staged work) as it was.
      */
     private void finishWorkTree(DirCache index, ObjectId commit, Collection<String> written, Collection<String> deleted,
-            Collection<String> folders) throws IOException {
+            Collection<String> folders, Set<String> keepWorkTree) throws IOException {
         try (RevWalk rw = new RevWalk(repo); ObjectReader reader = repo.newObjectReader()) {
             RevCommit c = rw.parseCommit(commit);
             for (String path : written) {
+                if (keepWorkTree.contains(path)) {
+                    continue;
+                }
                 try (TreeWalk tw = TreeWalk.forPath(repo, path, c.getTree())) {
                     AtomicFiles.write(workTree.resolve(path), reader.open(tw.getObjectId(0)).getBytes());
                 }
             }
             for (String path : deleted) {
-                Files.deleteIfExists(workTree.resolve(path));
+                if (!keepWorkTree.contains(path)) {
+                    Files.deleteIfExists(workTree.resolve(path));
+                }
             }
             Faults.check("after-work-tree");
             Set<String> touched = new HashSet<>(written);
@@ -651,9 +656,10 @@ public final class GitStore implements AutoCloseable {
         return new Journal(gitDir()).recover(this);
     }
 
-    void completeFromJournal(ObjectId commit, List<String> writes, List<String> deletes, List<String> folders) throws IOException {
+    void completeFromJournal(ObjectId commit, List<String> writes, List<String> deletes, List<String> folders,
+            List<String> changedSince) throws IOException {
         DirCache index = repo.lockDirCache();
-        finishWorkTree(index, commit, writes, deletes, folders);
+        finishWorkTree(index, commit, writes, deletes, folders, Set.copyOf(changedSince));
     }
 
     boolean branchContains(String branch, ObjectId commit) throws IOException {

@@ -27,7 +27,16 @@ final class Journal {
         this.file = gitDir.resolve("reg").resolve("transaction");
     }
 
-    void begin(ObjectId commit, String branch, DirCache index, CommitRequest req) throws IOException {
+    /** The blob id of a work-tree file as it is now, or "none"; recovery never overwrites a file changed after this. */
+    private static String workTreeBlob(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return "none";
+        }
+        return new org.eclipse.jgit.lib.ObjectInserter.Formatter()
+                .idFor(org.eclipse.jgit.lib.Constants.OBJ_BLOB, Files.readAllBytes(file)).name();
+    }
+
+    void begin(ObjectId commit, String branch, DirCache index, CommitRequest req, Path workTree) throws IOException {
         StringBuilder sb = new StringBuilder();
         sb.append("pid ").append(ProcessHandle.current().pid()).append('\n');
         sb.append("commit ").append(commit.name()).append('\n');
@@ -36,10 +45,10 @@ final class Journal {
             sb.append("folder ").append(f).append('\n');
         }
         for (String w : req.writes().keySet()) {
-            sb.append("write ").append(w).append('\n');
+            sb.append("write ").append(workTreeBlob(workTree.resolve(w))).append(' ').append(w).append('\n');
         }
         for (String d : req.deletes()) {
-            sb.append("delete ").append(d).append('\n');
+            sb.append("delete ").append(workTreeBlob(workTree.resolve(d))).append(' ').append(d).append('\n');
         }
         sb.append("lock ").append(branch).append('\n');
         for (var t : req.tags()) {
@@ -67,6 +76,7 @@ final class Journal {
             List<String> folders = new ArrayList<>();
             List<String> writes = new ArrayList<>();
             List<String> deletes = new ArrayList<>();
+            List<String> changedSince = new ArrayList<>();
             List<String> locks = new ArrayList<>();
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 int sp = line.indexOf(' ');
@@ -80,8 +90,14 @@ final class Journal {
                     case "commit" -> commit = value;
                     case "branch" -> branch = value;
                     case "folder" -> folders.add(value);
-                    case "write" -> writes.add(value);
-                    case "delete" -> deletes.add(value);
+                    case "write", "delete" -> {
+                        int sp2 = value.indexOf(' ');
+                        String path = value.substring(sp2 + 1);
+                        (key.equals("write") ? writes : deletes).add(path);
+                        if (!workTreeBlob(store.workTree().resolve(path)).equals(value.substring(0, sp2))) {
+                            changedSince.add(path);
+                        }
+                    }
                     case "lock" -> locks.add(value);
                     default -> { }
                 }
@@ -102,10 +118,12 @@ final class Journal {
             }
             ObjectId id = ObjectId.fromString(commit);
             if (store.branchContains(branch, id)) {
-                store.completeFromJournal(id, writes, deletes, folders);
+                store.completeFromJournal(id, writes, deletes, folders, changedSince);
                 end();
                 return Optional.of("completed an interrupted change: commit " + id.abbreviate(10).name()
-                        + " was published; the work tree and index are now up to date");
+                        + " was published; the work tree and index are now up to date"
+                        + (changedSince.isEmpty() ? "" : " (kept your later edits of " + String.join(", ", changedSince)
+                                + "; the committed version is in HEAD)"));
             }
             end();
             return Optional.of("discarded an interrupted change that was never published; the repository is as before it");

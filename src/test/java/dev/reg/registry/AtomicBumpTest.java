@@ -114,6 +114,21 @@ class AtomicBumpTest {
     }
 
     @Test
+    void recoveryNeverOverwritesAnEditMadeAfterTheCrash() {
+        RegCli.Result killed = RegCli.runProcess(r.root(), List.of(Faults.PROPERTY + "=after-refs:halt"), BUMP);
+        assertEquals(137, killed.exit(), killed.all());
+        r.append("registry/prompts/billing_refund/artifact.yaml", "# edited after the crash\n");
+        String edited = r.read("registry/prompts/billing_refund/artifact.yaml");
+
+        RegCli.Result next = r.regOk("recover");
+        assertTrue(next.err().contains("kept your later edits of registry/prompts/billing_refund/artifact.yaml"), next.err());
+        assertEquals(edited, r.read("registry/prompts/billing_refund/artifact.yaml"));
+        assertTrue(r.git("show", "HEAD:registry/prompts/billing_refund/artifact.yaml").contains("version: 1.1.0"));
+        assertEquals("A  notes/staged.txt\n M registry/prompts/billing_refund/artifact.yaml\n?? notes/unstaged.txt\n",
+                r.git("status", "--porcelain"));
+    }
+
+    @Test
     void twoRacingBumpsInTwoProcessesTagOneVersionOnce() throws Exception {
         Path release = dir.resolveSibling(dir.getFileName() + "-go");
         Process first = RegCli.process(r.root(), List.of(Faults.PROPERTY + "=before-refs:pause:" + release), BUMP).start();
