@@ -347,13 +347,15 @@ public final class GitStore implements AutoCloseable {
             index = repo.lockDirCache();
         } catch (LockFailedException e) {
             throw new RefusedException("another Git or reg process is writing this repository (" + repo.getIndexFile()
-                    + ".lock exists); try again when it has finished, or remove the lock if no process is running");
+                    + ".lock exists); try again when it has finished, or, if no git or reg process is running, remove the stale lock: rm '"
+                    + repo.getIndexFile() + ".lock'");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         Journal journal = new Journal(gitDir());
         boolean published = false;
         try {
+            journal.start(branch);
             ObjectId head = head().orElse(null);
             if (!java.util.Objects.equals(head, req.expectedHead())) {
                 throw new RefusedException("the branch moved while reg was working (another commit landed); nothing was changed — run the command again");
@@ -385,6 +387,16 @@ public final class GitStore implements AutoCloseable {
                 for (Map.Entry<String, byte[]> w : req.writes().entrySet()) {
                     ObjectId blob = ins.insert(Constants.OBJ_BLOB, w.getValue());
                     ed.add(pathEdit(w.getKey(), FileMode.REGULAR_FILE, blob));
+                }
+                for (Map.Entry<String, TreeFile> c : req.copies().entrySet()) {
+                    TreeFile f = c.getValue();
+                    if (!f.isRegularFile()) {
+                        throw new BadInputException(c.getKey() + " is not a regular file in its source tree; reg restores plain files only");
+                    }
+                    if (!reader.has(f.blob(), Constants.OBJ_BLOB)) {
+                        throw new IllegalStateException("blob " + f.blob().name() + " for " + c.getKey() + " is not in the repository");
+                    }
+                    ed.add(pathEdit(c.getKey(), FileMode.fromBits(f.mode()), f.blob()));
                 }
                 for (String d : req.deletes()) {
                     ed.add(new DirCacheEditor.DeletePath(d));
@@ -443,7 +455,7 @@ public final class GitStore implements AutoCloseable {
             }
             published = true;
             Faults.check("after-refs");
-            finishWorkTree(index, commitId, req.writes().keySet(), req.deletes(), req.folders());
+            finishWorkTree(index, commitId, writtenPaths(req), req.deletes(), req.folders());
             index = null; // committed by finishWorkTree
             journal.end();
             return new CommitResult(commitId, branch, req.tags().stream().map(TagSpec::name).toList());
@@ -462,6 +474,13 @@ public final class GitStore implements AutoCloseable {
     private record WorkFile(FileMode mode, ObjectId blob) {
     }
 
+    /** Paths whose content the change sets: computed writes and copied blobs. */
+    static Set<String> writtenPaths(CommitRequest req) {
+        Set<String> out = new java.util.TreeSet<>(req.writes().keySet());
+        out.addAll(req.copies().keySet());
+        return out;
+    }
+
     /** Blobs for every tracked or non-ignored file under the request's folders, as they stand in the work tree. */
     private Map<String, WorkFile> snapshotFolders(DirCache index, CommitRequest req, ObjectInserter ins, ObjectReader reader)
             throws IOException {
@@ -469,7 +488,7 @@ public final class GitStore implements AutoCloseable {
         if (req.folders().isEmpty()) {
             return out;
         }
-        Set<String> skip = new HashSet<>(req.writes().keySet());
+        Set<String> skip = new HashSet<>(writtenPaths(req));
         skip.addAll(req.deletes());
         try (TreeWalk tw = new TreeWalk(repo, reader)) {
             int dcIdx = tw.addTree(new DirCacheIterator(index));
@@ -552,8 +571,10 @@ public final class GitStore implements AutoCloseable {
         try (RevWalk rw = new RevWalk(repo); ObjectReader reader = repo.newObjectReader()) {
             RevCommit c = rw.parseCommit(commit);
             for (String path : written) {
-                try (TreeWalk tw = TreeWalk.forPath(repo, path, c.getTree())) {
-                    AtomicFiles.write(workTree.resolve(path), reader.open(tw.getObjectId(0)).getBytes());
+                try (TreeWalk tw = TreeWalk.forPath(repo, path, c.getTree());
+                        InputStream in = reader.open(tw.getObjectId(0), Constants.OBJ_BLOB).openStream()) {
+                    // streamed: a restored dataset may be larger than the heap
+                    AtomicFiles.write(workTree.resolve(path), in, tw.getFileMode(0) == FileMode.EXECUTABLE_FILE);
                 }
             }
             for (String path : deleted) {

@@ -27,6 +27,14 @@ final class Journal {
         this.file = gitDir.resolve("reg").resolve("transaction");
     }
 
+    /**
+     * Records that this process holds the index lock before any object is written, so a kill
+     * before {@link #begin} leaves a record whose dead pid lets recovery remove the stale lock.
+     */
+    void start(String branch) throws IOException {
+        AtomicFiles.write(file, ("pid " + ProcessHandle.current().pid() + "\nbranch " + branch + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
     void begin(ObjectId commit, String branch, DirCache index, CommitRequest req) throws IOException {
         StringBuilder sb = new StringBuilder();
         sb.append("pid ").append(ProcessHandle.current().pid()).append('\n');
@@ -35,7 +43,7 @@ final class Journal {
         for (String f : req.folders()) {
             sb.append("folder ").append(f).append('\n');
         }
-        for (String w : req.writes().keySet()) {
+        for (String w : GitStore.writtenPaths(req)) {
             sb.append("write ").append(w).append('\n');
         }
         for (String d : req.deletes()) {
@@ -90,11 +98,17 @@ final class Journal {
                     && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                 return Optional.empty(); // still running: its own business
             }
+            FileTime started = Files.getLastModifiedTime(file);
+            if (commit == null && branch != null) {
+                // killed while preparing: nothing was published, only its index lock may be left
+                removeStaleLock(gitDir.resolve("index.lock"), started);
+                end();
+                return Optional.of("discarded an interrupted change that was never published; the repository is as before it");
+            }
             if (commit == null || branch == null) {
                 end();
                 return Optional.of("removed an unreadable transaction record (" + file + ")");
             }
-            FileTime started = Files.getLastModifiedTime(file);
             removeStaleLock(gitDir.resolve("index.lock"), started);
             removeStaleLock(gitDir.resolve("packed-refs.lock"), started);
             for (String ref : locks) {
