@@ -101,8 +101,10 @@ public final class ReleaseQueries {
             when = null;
             e = Releases.live(ledger);
         }
-        return e.map(x -> new LiveView(workflow, when, x.n(), x.composite(), x.digest().toString(), x.status().label(), x.decided(),
-                x.tagName(workflow))).orElse(new LiveView(workflow, when, null, null, null, null, null, null));
+        Optional<Instant> moment = at.map(ReleaseQueries::parseMoment);
+        return e.map(x -> new LiveView(workflow, when, x.n(), x.composite(), x.digest().toString(),
+                moment.map(t -> statusAt(x, t)).orElse(x.status()).label(), x.decided(), x.tagName(workflow)))
+                .orElse(new LiveView(workflow, when, null, null, null, null, null, null));
     }
 
     public MemoView memo(String workflow, int n) {
@@ -114,6 +116,17 @@ public final class ReleaseQueries {
         }
         Adr a = new AdrDirectory(registry.root()).readPath(e.adr());
         return new MemoView(workflow, n, e.adr(), a.title(), a.status(), a.text());
+    }
+
+    /** The entry's status as it stood at {@code t}: its last status change up to then, else its decision. */
+    static ReleaseStatus statusAt(LedgerEntry e, Instant t) {
+        ReleaseStatus s = e.tagged() ? ReleaseStatus.SHIPPED : e.status();
+        for (LedgerEvent ev : e.events()) {
+            if (!Releases.parseTime(ev.at()).orElse(Instant.EPOCH).isAfter(t)) {
+                s = ev.status();
+            }
+        }
+        return s;
     }
 
     /** Parses {@code 2026-11-20T10:00Z}, {@code 2026-11-20T10:00:00+01:00} and the like. */
