@@ -42,7 +42,8 @@ public final class MarkdownText {
         s = ENTITY.matcher(s).replaceAll("\\\\&");
         Matcher m = BLOCK_START.matcher(s);
         if (m.find()) {
-            int at = m.start(2) >= 0 ? m.start(2) : m.start(4);
+            // escape the marker's punctuation: 1. becomes 1\. (a backslash before a digit is no escape)
+            int at = m.start(2) >= 0 ? m.end(2) - 1 : m.start(4);
             s = s.substring(0, at) + "\\" + s.substring(at);
         }
         s = RULE.matcher(s).replaceFirst("$1\\\\$2");
