@@ -15,11 +15,11 @@ public final class MarkdownText {
     /** {@code _} starts emphasis only at a word boundary; {@code snake_case} stays as it is. */
     private static final Pattern UNDERSCORE = Pattern.compile("(?<![\\p{Alnum}])_|_(?![\\p{Alnum}])");
     /** At the start of a line: a list item, a block quote or a heading. */
-    private static final Pattern BLOCK_START = Pattern.compile("^(\\s*)([-+#]|\\d+[.)])(?=\\s|$)|^(\\s*)(>)");
+    private static final Pattern BLOCK_START = Pattern.compile("^(\\s*)([-+]|#{1,6}|\\d+[.)])(?=\\s|$)|^(\\s*)(>)");
     /** A whole value of dashes or equals signs would underline the line above as a heading. */
     private static final Pattern RULE = Pattern.compile("^(\\s*)([-=])(?=[-=\\s]*$)");
     /** A heading's closing sequence: trailing {@code #}s after a space are dropped by readers. */
-    private static final Pattern CLOSING_HASHES = Pattern.compile("(\\s)(#+\\s*)$");
+    private static final Pattern CLOSING_HASHES = Pattern.compile("(^|\\s)(#+\\s*)$");
 
     private MarkdownText() {
     }

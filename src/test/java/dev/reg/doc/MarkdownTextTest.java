@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Test;
 
 /** Whatever a value holds, Markdown readers show it as written, and it cannot change the document's structure. */
 class MarkdownTextTest {
-    private static final String ALPHABET = "ab1 .-+=#*_`[]()<>!|\\&;~:\"'/";
+    private static final String ALPHABET = "ab1 .-+=#*_`[]()<>!|\\&;~:\"'/{}^$%@,?0A";
 
     @Test
     void anyTextShowsAsWrittenInAHeadingAParagraphAndATableCell() {
-        qt().withExamples(3000).forAll(strings().betweenCodePoints(0x20, 0x7e).ofLengthBetween(1, 24)
+        // a fixed seed keeps CI reproducible; -Dreg.pbt.seed=N -Dreg.pbt.examples=N explores further
+        qt().withFixedSeed(Long.getLong("reg.pbt.seed", 20261120L)).withExamples(Integer.getInteger("reg.pbt.examples", 5000))
+                .forAll(strings().betweenCodePoints(0x20, 0x7e).ofLengthBetween(1, 24)
                 .map(MarkdownTextTest::fromAlphabet))
                 .checkAssert(text -> {
                     String t = text.strip().replaceAll(" +", " ");
