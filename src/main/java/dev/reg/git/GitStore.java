@@ -125,9 +125,55 @@ public final class GitStore implements AutoCloseable {
 
     // ---------------------------------------------------------------- reading
 
+    /*
+     * Fast paths for single refs and prefixes (PackedRefs): used when the repository keeps its refs
+     * as files and a sorted packed-refs, so a reading command never parses every ref of a large
+     * registry. Any other layout, and anything unexpected, falls back to JGit's ref database.
+     */
+
+    private Optional<List<PackedRefs.Entry>> fastPrefix(String prefix) {
+        try {
+            Optional<PackedRefs> p = PackedRefs.open(gitDir());
+            return p.isPresent() ? Optional.of(p.get().prefix(prefix)) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The ref, or empty when it does not exist; null when only JGit can say. */
+    private Optional<PackedRefs.Entry> fastExact(String name) {
+        try {
+            Optional<PackedRefs> p = PackedRefs.open(gitDir());
+            return p.isPresent() ? p.get().exact(name) : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** HEAD's commit (inner empty: unborn branch); outer empty when only JGit can say. */
+    private Optional<Optional<ObjectId>> fastHead() {
+        try {
+            String head = Files.readString(gitDir().resolve(Constants.HEAD), StandardCharsets.US_ASCII).trim();
+            if (ObjectId.isId(head)) {
+                return Optional.of(Optional.of(ObjectId.fromString(head)));
+            }
+            if (!head.startsWith("ref: refs/heads/")) {
+                return Optional.empty();
+            }
+            Optional<PackedRefs.Entry> branch = fastExact(head.substring("ref: ".length()));
+            return branch == null ? Optional.empty() : Optional.of(branch.map(PackedRefs.Entry::id));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Full names of the refs starting with {@code prefix}, read from ref names only (packed-refs and loose refs). */
     public List<String> refNames(String prefix) {
         try {
+            Optional<List<PackedRefs.Entry>> fast = fastPrefix(prefix);
+            if (fast.isPresent()) {
+                return fast.get().stream().map(PackedRefs.Entry::name).toList();
+            }
             List<String> out = new ArrayList<>();
             for (Ref r : repo.getRefDatabase().getRefsByPrefix(prefix)) {
                 out.add(r.getName());
@@ -160,6 +206,10 @@ public final class GitStore implements AutoCloseable {
 
     public boolean refExists(String name) {
         try {
+            Optional<PackedRefs.Entry> fast = fastExact(name);
+            if (fast != null) {
+                return fast.isPresent();
+            }
             return repo.getRefDatabase().exactRef(name) != null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -169,6 +219,10 @@ public final class GitStore implements AutoCloseable {
     /** The commit HEAD points at, empty on an unborn branch. */
     public Optional<ObjectId> head() {
         try {
+            Optional<Optional<ObjectId>> fast = fastHead();
+            if (fast.isPresent()) {
+                return fast.get();
+            }
             Ref head = repo.exactRef(Constants.HEAD);
             return head == null || head.getObjectId() == null ? Optional.empty() : Optional.of(head.getObjectId());
         } catch (IOException e) {
@@ -179,6 +233,18 @@ public final class GitStore implements AutoCloseable {
     /** Resolves a revision ({@code main}, {@code HEAD~1}, a tag, an id) to the commit it names. */
     public Optional<ObjectId> resolveCommit(String revision) {
         try {
+            if (revision.startsWith(Constants.R_REFS)) {
+                Optional<PackedRefs.Entry> fast = fastExact(revision);
+                if (fast != null) {
+                    if (fast.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    try (RevWalk rw = new RevWalk(repo)) {
+                        RevObject o = rw.peel(rw.parseAny(fast.get().target()));
+                        return o instanceof RevCommit ? Optional.of(o.copy()) : Optional.empty();
+                    }
+                }
+            }
             ObjectId id = repo.resolve(revision + "^{commit}");
             return Optional.ofNullable(id);
         } catch (IOException | RuntimeException e) {
@@ -311,22 +377,30 @@ public final class GitStore implements AutoCloseable {
     /** Paths under {@code prefixes} that differ between HEAD, the index and the work tree (ignored files excluded). */
     public List<String> uncommittedPaths(Collection<String> prefixes) {
         try {
-            var status = new Git(repo).status();
-            for (String p : prefixes) {
-                status.addPath(p);
+            // compares against HEAD's tree read through head(), so no lookup parses every ref
+            ObjectId tree = null;
+            Optional<ObjectId> h = head();
+            if (h.isPresent()) {
+                try (RevWalk rw = new RevWalk(repo)) {
+                    tree = rw.parseCommit(h.get()).getTree().copy();
+                }
             }
-            var s = status.call();
+            org.eclipse.jgit.lib.IndexDiff diff = new org.eclipse.jgit.lib.IndexDiff(repo, tree, new FileTreeIterator(repo));
+            if (!prefixes.isEmpty()) {
+                diff.setFilter(PathFilterGroup.createFromStrings(prefixes));
+            }
+            diff.diff();
             Set<String> out = new java.util.TreeSet<>();
-            out.addAll(s.getAdded());
-            out.addAll(s.getChanged());
-            out.addAll(s.getRemoved());
-            out.addAll(s.getMissing());
-            out.addAll(s.getModified());
-            out.addAll(s.getUntracked());
-            out.addAll(s.getConflicting());
+            out.addAll(diff.getAdded());
+            out.addAll(diff.getChanged());
+            out.addAll(diff.getRemoved());
+            out.addAll(diff.getMissing());
+            out.addAll(diff.getModified());
+            out.addAll(diff.getUntracked());
+            out.addAll(diff.getConflicting());
             return new ArrayList<>(out);
-        } catch (GitAPIException e) {
-            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
