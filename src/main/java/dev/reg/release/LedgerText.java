@@ -65,6 +65,8 @@ final class LedgerText {
         List<LedgerEvent> events = null;
         Map<String, String> event = null;
         String block = null; // "frozen", "components", "events" while inside one
+        // most component lines repeat from release to release (a model that did not change): parse each once
+        Map<String, ComponentVersion> seen = new java.util.HashMap<>();
         for (String line : text.split("\n", -1)) {
             if (line.isEmpty() || (line.startsWith("#") && workflow == null)) {
                 continue;
@@ -137,15 +139,20 @@ final class LedgerText {
                 return null;
             }
             if (line.startsWith("      - ") && "components".equals(block)) {
-                Matcher c = COMPONENT.matcher(line.substring(8));
-                if (!c.matches()) {
-                    return null;
+                ComponentVersion known = seen.get(line);
+                if (known == null) {
+                    Matcher c = COMPONENT.matcher(line.substring(8));
+                    if (!c.matches()) {
+                        return null;
+                    }
+                    String digest = value(c.group(3));
+                    if (!Sha256.isValid(digest)) {
+                        return null;
+                    }
+                    known = new ComponentVersion(ArtifactVersion.parse(value(c.group(1)) + "@" + value(c.group(2))), Sha256.parse(digest));
+                    seen.put(line, known);
                 }
-                String digest = value(c.group(3));
-                if (!Sha256.isValid(digest)) {
-                    return null;
-                }
-                components.add(new ComponentVersion(ArtifactVersion.parse(value(c.group(1)) + "@" + value(c.group(2))), Sha256.parse(digest)));
+                components.add(known);
                 continue;
             }
             if ("events".equals(block) && (line.startsWith("      - ") || line.startsWith("        "))) {
