@@ -14,13 +14,21 @@ import org.eclipse.jgit.lib.ObjectId;
  * @param folders work-tree folders taken as they stand (tracked and non-ignored files)
  * @param writes repository paths and their new content, replacing the work-tree content
  * @param deletes repository paths removed from the commit and the work tree
+ * @param copies repository paths set to blobs already in the object database (a folder restored
+ *     from a tag); streamed to the work tree once published, so large files never sit in memory
  */
 public record CommitRequest(ObjectId expectedHead, List<String> folders, Map<String, byte[]> writes, List<String> deletes,
-        String message, List<TagSpec> tags) {
+        String message, List<TagSpec> tags, Map<String, GitStore.TreeFile> copies) {
     public CommitRequest {
         folders = List.copyOf(folders);
         writes = Map.copyOf(writes);
         deletes = List.copyOf(deletes);
         tags = List.copyOf(tags);
+        copies = Map.copyOf(copies);
+    }
+
+    public CommitRequest(ObjectId expectedHead, List<String> folders, Map<String, byte[]> writes, List<String> deletes,
+            String message, List<TagSpec> tags) {
+        this(expectedHead, folders, writes, deletes, message, tags, Map.of());
     }
 }

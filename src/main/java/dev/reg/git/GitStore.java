@@ -65,15 +65,10 @@ import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 public final class GitStore implements AutoCloseable {
     private final Repository repo;
     private final Path workTree;
-    private final RefNameIndex refIndex;
 
     private GitStore(Repository repo) {
         this.repo = repo;
         this.workTree = repo.getWorkTree().toPath().toAbsolutePath().normalize();
-        String storage = repo.getConfig().getString("extensions", null, "refStorage");
-        this.refIndex = storage == null || storage.equals("files")
-                ? new RefNameIndex(repo.getCommonDirectory().toPath())
-                : new RefNameIndex(null);
     }
 
     /** Opens the repository containing {@code dir}. */
@@ -133,10 +128,63 @@ public final class GitStore implements AutoCloseable {
 
     // ---------------------------------------------------------------- reading
 
+    /*
+     * Fast paths for single refs and prefixes (PackedRefs): used when the repository keeps its refs
+     * as files and a sorted packed-refs, so a reading command never parses every ref of a large
+     * registry. Any other layout, and anything unexpected, falls back to JGit's ref database.
+     */
+
+    private Optional<List<PackedRefs.Entry>> fastPrefix(String prefix) {
+        try {
+            Optional<PackedRefs> p = PackedRefs.open(gitDir());
+            return p.isPresent() ? Optional.of(p.get().prefix(prefix)) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The ref, or empty when it does not exist; null when only JGit can say. */
+    private Optional<PackedRefs.Entry> fastExact(String name) {
+        try {
+            Optional<PackedRefs> p = PackedRefs.open(gitDir());
+            return p.isPresent() ? p.get().exact(name) : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** HEAD's commit (inner empty: unborn branch); outer empty when only JGit can say. */
+    private Optional<Optional<ObjectId>> fastHead() {
+        try {
+            String head = Files.readString(gitDir().resolve(Constants.HEAD), StandardCharsets.US_ASCII).trim();
+            if (ObjectId.isId(head)) {
+                return Optional.of(Optional.of(ObjectId.fromString(head)));
+            }
+            if (!head.startsWith("ref: refs/heads/")) {
+                return Optional.empty();
+            }
+            Optional<PackedRefs.Entry> branch = fastExact(head.substring("ref: ".length()));
+            return branch == null ? Optional.empty() : Optional.of(branch.map(PackedRefs.Entry::id));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Full names of the refs starting with {@code prefix}, read from ref names only (packed-refs and loose refs). */
     public List<String> refNames(String prefix) {
-        Optional<Map<String, RefNameIndex.Entry>> fast = refIndex.byPrefix(prefix);
-        return fast.isPresent() ? new ArrayList<>(fast.get().keySet()) : new ArrayList<>(refsPeeled(prefix).keySet());
+        try {
+            Optional<List<PackedRefs.Entry>> fast = fastPrefix(prefix);
+            if (fast.isPresent()) {
+                return fast.get().stream().map(PackedRefs.Entry::name).toList();
+            }
+            List<String> out = new ArrayList<>();
+            for (Ref r : repo.getRefDatabase().getRefsByPrefix(prefix)) {
+                out.add(r.getName());
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -144,23 +192,18 @@ public final class GitStore implements AutoCloseable {
      * packed-refs records it (the ref's own target otherwise).
      */
     public Map<String, ObjectId> refsPeeled(String prefix) {
-        Optional<Map<String, RefNameIndex.Entry>> fast = refIndex.byPrefix(prefix);
+        Optional<List<PackedRefs.Entry>> fast = fastPrefix(prefix);
         Map<String, ObjectId> out = new LinkedHashMap<>();
-        if (fast.isPresent()) {
-            try (RevWalk rw = new RevWalk(repo)) {
-                for (Map.Entry<String, RefNameIndex.Entry> e : fast.get().entrySet()) {
-                    RefNameIndex.Entry ref = e.getValue();
-                    // packed-refs records the peeled commit; a loose ref (rare once reg packs) needs its object read
-                    out.put(e.getKey(), ref.peeled() != null ? ref.peeled() : rw.peel(rw.parseAny(ref.id())).copy());
-                }
-            } catch (org.eclipse.jgit.errors.MissingObjectException e) {
-                throw new IllegalStateException("a ref points at a missing object: " + e.getMessage(), e);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return out;
-        }
         try {
+            if (fast.isPresent()) {
+                try (RevWalk rw = new RevWalk(repo)) {
+                    for (PackedRefs.Entry e : fast.get()) {
+                        // packed-refs records the peeled commit; a loose ref (rare once reg packs) needs its object read
+                        out.put(e.name(), e.peeled() != null ? e.peeled() : rw.peel(rw.parseAny(e.id())).copy());
+                    }
+                }
+                return out;
+            }
             for (Ref r : repo.getRefDatabase().getRefsByPrefix(prefix)) {
                 Ref peeled = r.isPeeled() ? r : repo.getRefDatabase().peel(r);
                 out.put(r.getName(), peeled.getPeeledObjectId() != null ? peeled.getPeeledObjectId() : r.getObjectId());
@@ -172,11 +215,11 @@ public final class GitStore implements AutoCloseable {
     }
 
     public boolean refExists(String name) {
-        Optional<Map<String, RefNameIndex.Entry>> fast = refIndex.byPrefix(name);
-        if (fast.isPresent()) {
-            return fast.get().containsKey(name);
-        }
         try {
+            Optional<PackedRefs.Entry> fast = fastExact(name);
+            if (fast != null) {
+                return fast.isPresent();
+            }
             return repo.getRefDatabase().exactRef(name) != null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -186,6 +229,10 @@ public final class GitStore implements AutoCloseable {
     /** The commit HEAD points at, empty on an unborn branch. */
     public Optional<ObjectId> head() {
         try {
+            Optional<Optional<ObjectId>> fast = fastHead();
+            if (fast.isPresent()) {
+                return fast.get();
+            }
             Ref head = repo.exactRef(Constants.HEAD);
             return head == null || head.getObjectId() == null ? Optional.empty() : Optional.of(head.getObjectId());
         } catch (IOException e) {
@@ -196,6 +243,18 @@ public final class GitStore implements AutoCloseable {
     /** Resolves a revision ({@code main}, {@code HEAD~1}, a tag, an id) to the commit it names. */
     public Optional<ObjectId> resolveCommit(String revision) {
         try {
+            if (revision.startsWith(Constants.R_REFS)) {
+                Optional<PackedRefs.Entry> fast = fastExact(revision);
+                if (fast != null) {
+                    if (fast.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    try (RevWalk rw = new RevWalk(repo)) {
+                        RevObject o = rw.peel(rw.parseAny(fast.get().target()));
+                        return o instanceof RevCommit ? Optional.of(o.copy()) : Optional.empty();
+                    }
+                }
+            }
             ObjectId id = repo.resolve(revision + "^{commit}");
             return Optional.ofNullable(id);
         } catch (IOException | RuntimeException e) {
@@ -328,22 +387,30 @@ public final class GitStore implements AutoCloseable {
     /** Paths under {@code prefixes} that differ between HEAD, the index and the work tree (ignored files excluded). */
     public List<String> uncommittedPaths(Collection<String> prefixes) {
         try {
-            var status = new Git(repo).status();
-            for (String p : prefixes) {
-                status.addPath(p);
+            // compares against HEAD's tree read through head(), so no lookup parses every ref
+            ObjectId tree = null;
+            Optional<ObjectId> h = head();
+            if (h.isPresent()) {
+                try (RevWalk rw = new RevWalk(repo)) {
+                    tree = rw.parseCommit(h.get()).getTree().copy();
+                }
             }
-            var s = status.call();
+            org.eclipse.jgit.lib.IndexDiff diff = new org.eclipse.jgit.lib.IndexDiff(repo, tree, new FileTreeIterator(repo));
+            if (!prefixes.isEmpty()) {
+                diff.setFilter(PathFilterGroup.createFromStrings(prefixes));
+            }
+            diff.diff();
             Set<String> out = new java.util.TreeSet<>();
-            out.addAll(s.getAdded());
-            out.addAll(s.getChanged());
-            out.addAll(s.getRemoved());
-            out.addAll(s.getMissing());
-            out.addAll(s.getModified());
-            out.addAll(s.getUntracked());
-            out.addAll(s.getConflicting());
+            out.addAll(diff.getAdded());
+            out.addAll(diff.getChanged());
+            out.addAll(diff.getRemoved());
+            out.addAll(diff.getMissing());
+            out.addAll(diff.getModified());
+            out.addAll(diff.getUntracked());
+            out.addAll(diff.getConflicting());
             return new ArrayList<>(out);
-        } catch (GitAPIException e) {
-            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -364,13 +431,15 @@ public final class GitStore implements AutoCloseable {
             index = repo.lockDirCache();
         } catch (LockFailedException e) {
             throw new RefusedException("another Git or reg process is writing this repository (" + repo.getIndexFile()
-                    + ".lock exists); try again when it has finished, or remove the lock if no process is running");
+                    + ".lock exists); try again when it has finished, or, if no git or reg process is running, remove the stale lock: rm '"
+                    + repo.getIndexFile() + ".lock'");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         Journal journal = new Journal(gitDir());
         boolean published = false;
         try {
+            journal.start(branch);
             ObjectId head = head().orElse(null);
             if (!java.util.Objects.equals(head, req.expectedHead())) {
                 throw new RefusedException("the branch moved while reg was working (another commit landed); nothing was changed — run the command again");
@@ -408,6 +477,16 @@ public final class GitStore implements AutoCloseable {
                 for (Map.Entry<String, byte[]> w : req.writes().entrySet()) {
                     ObjectId blob = ins.insert(Constants.OBJ_BLOB, w.getValue());
                     ed.add(pathEdit(w.getKey(), FileMode.REGULAR_FILE, blob));
+                }
+                for (Map.Entry<String, TreeFile> c : req.copies().entrySet()) {
+                    TreeFile f = c.getValue();
+                    if (!f.isRegularFile()) {
+                        throw new BadInputException(c.getKey() + " is not a regular file in its source tree; reg restores plain files only");
+                    }
+                    if (!reader.has(f.blob(), Constants.OBJ_BLOB)) {
+                        throw new IllegalStateException("blob " + f.blob().name() + " for " + c.getKey() + " is not in the repository");
+                    }
+                    ed.add(pathEdit(c.getKey(), FileMode.fromBits(f.mode()), f.blob()));
                 }
                 for (String d : req.deletes()) {
                     ed.add(new DirCacheEditor.DeletePath(d));
@@ -466,7 +545,7 @@ public final class GitStore implements AutoCloseable {
             }
             published = true;
             Faults.check("after-refs");
-            finishWorkTree(index, commitId, req.writes().keySet(), req.deletes(), req.folders(), Set.of());
+            finishWorkTree(index, commitId, writtenPaths(req), req.deletes(), req.folders(), Set.of());
             index = null; // committed by finishWorkTree
             journal.end();
             return new CommitResult(commitId, branch, req.tags().stream().map(TagSpec::name).toList());
@@ -485,6 +564,13 @@ public final class GitStore implements AutoCloseable {
     private record WorkFile(FileMode mode, ObjectId blob) {
     }
 
+    /** Paths whose content the change sets: computed writes and copied blobs. */
+    static Set<String> writtenPaths(CommitRequest req) {
+        Set<String> out = new java.util.TreeSet<>(req.writes().keySet());
+        out.addAll(req.copies().keySet());
+        return out;
+    }
+
     /** Blobs for every tracked or non-ignored file under the request's folders, as they stand in the work tree. */
     private Map<String, WorkFile> snapshotFolders(DirCache index, CommitRequest req, ObjectInserter ins, ObjectReader reader)
             throws IOException {
@@ -492,7 +578,7 @@ public final class GitStore implements AutoCloseable {
         if (req.folders().isEmpty()) {
             return out;
         }
-        Set<String> skip = new HashSet<>(req.writes().keySet());
+        Set<String> skip = new HashSet<>(writtenPaths(req));
         skip.addAll(req.deletes());
         try (TreeWalk tw = new TreeWalk(repo, reader)) {
             int dcIdx = tw.addTree(new DirCacheIterator(index));
@@ -588,8 +674,10 @@ public final class GitStore implements AutoCloseable {
                 if (keepWorkTree.contains(path)) {
                     continue;
                 }
-                try (TreeWalk tw = TreeWalk.forPath(repo, path, c.getTree())) {
-                    AtomicFiles.write(workTree.resolve(path), reader.open(tw.getObjectId(0)).getBytes());
+                try (TreeWalk tw = TreeWalk.forPath(repo, path, c.getTree());
+                        InputStream in = reader.open(tw.getObjectId(0), Constants.OBJ_BLOB).openStream()) {
+                    // streamed: a restored dataset may be larger than the heap
+                    AtomicFiles.write(workTree.resolve(path), in, tw.getFileMode(0) == FileMode.EXECUTABLE_FILE);
                 }
             }
             for (String path : deleted) {

@@ -32,8 +32,18 @@ final class Journal {
         if (!Files.isRegularFile(file)) {
             return "none";
         }
-        return new org.eclipse.jgit.lib.ObjectInserter.Formatter()
-                .idFor(org.eclipse.jgit.lib.Constants.OBJ_BLOB, Files.readAllBytes(file)).name();
+        try (var in = Files.newInputStream(file)) { // streamed: the file may be larger than the heap
+            return new org.eclipse.jgit.lib.ObjectInserter.Formatter()
+                    .idFor(org.eclipse.jgit.lib.Constants.OBJ_BLOB, Files.size(file), in).name();
+        }
+    }
+
+    /**
+     * Records that this process holds the index lock before any object is written, so a kill
+     * before {@link #begin} leaves a record whose dead pid lets recovery remove the stale lock.
+     */
+    void start(String branch) throws IOException {
+        AtomicFiles.write(file, ("pid " + ProcessHandle.current().pid() + "\nbranch " + branch + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     void begin(ObjectId commit, String branch, DirCache index, CommitRequest req, Path workTree) throws IOException {
@@ -44,7 +54,7 @@ final class Journal {
         for (String f : req.folders()) {
             sb.append("folder ").append(f).append('\n');
         }
-        for (String w : req.writes().keySet()) {
+        for (String w : GitStore.writtenPaths(req)) {
             sb.append("write ").append(workTreeBlob(workTree.resolve(w))).append(' ').append(w).append('\n');
         }
         for (String d : req.deletes()) {
@@ -106,11 +116,17 @@ final class Journal {
                     && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                 return Optional.empty(); // still running: its own business
             }
+            FileTime started = Files.getLastModifiedTime(file);
+            if (commit == null && branch != null) {
+                // killed while preparing: nothing was published, only its index lock may be left
+                removeStaleLock(gitDir.resolve("index.lock"), started);
+                end();
+                return Optional.of("discarded an interrupted change that was never published; the repository is as before it");
+            }
             if (commit == null || branch == null) {
                 end();
                 return Optional.of("removed an unreadable transaction record (" + file + ")");
             }
-            FileTime started = Files.getLastModifiedTime(file);
             removeStaleLock(gitDir.resolve("index.lock"), started);
             removeStaleLock(gitDir.resolve("packed-refs.lock"), started);
             for (String ref : locks) {

@@ -30,14 +30,23 @@ public record Ledger(String workflow, Optional<Freeze> frozen, List<LedgerEntry>
         if (!java.nio.file.Files.exists(file)) {
             return empty(workflow);
         }
-        return read(YamlDocument.read(file, path(workflow)), workflow);
+        try {
+            return parse(java.nio.file.Files.readAllBytes(file), workflow);
+        } catch (java.io.IOException e) {
+            return read(YamlDocument.read(file, path(workflow)), workflow);
+        }
     }
 
     /** The ledger as committed in {@code rev}; empty when it did not exist there. */
     public static Ledger loadAt(dev.reg.registry.Registry registry, String workflow, org.eclipse.jgit.lib.ObjectId rev) {
         return registry.git().readFile(rev, path(workflow))
-                .map(b -> read(YamlDocument.parse(b, path(workflow)), workflow))
+                .map(b -> parse(b, workflow))
                 .orElse(empty(workflow));
+    }
+
+    /** The ledger in {@code bytes}: read line by line when it is in reg's own rendering, as YAML otherwise. */
+    public static Ledger parse(byte[] bytes, String workflow) {
+        return LedgerText.read(bytes, workflow).orElseGet(() -> read(YamlDocument.parse(bytes, path(workflow)), workflow));
     }
 
     public static Ledger empty(String workflow) {

@@ -9,8 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Golden files under src/test/resources/golden: the rendered output is the contract. Run with
- * {@code -Dreg.golden.update=true} to rewrite them after an intended change, then review the diff.
+ * Golden files under {@code src/test/resources/golden/}: a test's output must equal the file.
+ * Run with {@code -Dreg.golden.update=true} to rewrite them from the current output (then review
+ * the diff before committing).
  */
 public final class Golden {
     private static final Path DIR = Path.of("src", "test", "resources", "golden");
@@ -18,18 +19,23 @@ public final class Golden {
     private Golden() {
     }
 
+    public static boolean updating() {
+        return Boolean.getBoolean("reg.golden.update");
+    }
+
     public static void assertMatches(String name, String actual) {
         Path file = DIR.resolve(name);
         try {
-            if (Boolean.getBoolean("reg.golden.update") || !Files.exists(file)) {
-                if (!Boolean.getBoolean("reg.golden.update")) {
-                    throw new AssertionError("golden file " + file + " is missing; run with -Dreg.golden.update=true to create it");
-                }
+            if (updating()) {
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, actual, StandardCharsets.UTF_8);
                 return;
             }
-            assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, "output differs from golden file " + file);
+            if (!Files.exists(file)) {
+                throw new AssertionError("no golden file " + file + "; run the test with -Dreg.golden.update=true to create it");
+            }
+            assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, "output differs from golden file " + file
+                    + " (rewrite with -Dreg.golden.update=true if the change is intended)");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,8 +13,8 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** reg's own packed-refs reader agrees with C git on every prefix: packed, loose, peeled, deleted and re-created refs. */
-class RefNameIndexTest {
+/** GitStore reading refs by name (PackedRefs: binary search of packed-refs, loose refs first) agrees with C git on every prefix: packed, loose, peeled, deleted and re-created refs. */
+class RefReadingTest {
     @TempDir
     Path dir;
 

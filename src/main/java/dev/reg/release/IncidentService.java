@@ -1,0 +1,112 @@
+package dev.reg.release;
+
+import dev.reg.BadInputException;
+import dev.reg.git.CommitRequest;
+import dev.reg.git.CommitResult;
+import dev.reg.registry.Registry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * Incident controls: {@code reg mark WORKFLOW N bad}, {@code reg freeze} and {@code reg unfreeze}.
+ * Each is one commit of the ledger whose message carries the actor and the reason, so
+ * {@code git log} of the ledger is the audit trail.
+ */
+public final class IncidentService {
+    private final Registry registry;
+    private final Clock clock;
+
+    public IncidentService(Registry registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /** What an incident control changed. */
+    public record ControlChange(String workflow, String action, Integer release, String actor, String at, String reason,
+            String commit) {
+    }
+
+    public ControlChange markBad(String workflow, int n, String reason) {
+        String why = requireReason(reason, "marking a release bad");
+        Loaded l = load(workflow);
+        LedgerEntry e = l.ledger().entry(n).orElseThrow(() -> new BadInputException("workflow " + workflow + " has no release " + n
+                + " (see 'reg history " + workflow + "')"));
+        if (!e.tagged()) {
+            throw new BadInputException("release " + n + " of " + workflow + " was " + e.status().label()
+                    + " and never shipped; only shipped releases can be marked bad");
+        }
+        if (e.status() == ReleaseStatus.BAD) {
+            throw new BadInputException("release " + n + " of " + workflow + " is already marked bad");
+        }
+        String at = ReleaseSupport.now(clock);
+        String actor = registry.git().actor();
+        Ledger updated = l.ledger().with(e.withStatus(ReleaseStatus.BAD, new LedgerEvent(ReleaseStatus.BAD, at, actor, why)));
+        boolean live = Releases.live(l.ledger()).map(x -> x.n() == n).orElse(false);
+        String subject = "mark " + workflow + " release " + n + " bad: " + why;
+        String body = live ? "Release " + n + " is live; roll it back with 'reg rollback " + workflow + "'." : null;
+        return commit(l, updated, "bad", n, at, actor, why, subject, body);
+    }
+
+    public ControlChange freeze(String workflow, String reason) {
+        String why = requireReason(reason, "freezing a workflow");
+        Loaded l = load(workflow);
+        if (l.ledger().frozen().isPresent()) {
+            Freeze f = l.ledger().frozen().get();
+            throw new BadInputException("workflow " + workflow + " is already frozen since " + f.since() + " by " + f.actor() + " ("
+                    + f.reason() + ")");
+        }
+        String at = ReleaseSupport.now(clock);
+        String actor = registry.git().actor();
+        Ledger updated = l.ledger().withFrozen(Optional.of(new Freeze(at, actor, why)));
+        return commit(l, updated, "freeze", null, at, actor, why, "freeze " + workflow + ": " + why,
+                "No release of " + workflow + " until 'reg unfreeze " + workflow + "'.");
+    }
+
+    public ControlChange unfreeze(String workflow, String reason) {
+        Loaded l = load(workflow);
+        Freeze f = l.ledger().frozen().orElseThrow(() -> new BadInputException("workflow " + workflow + " is not frozen"));
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        String at = ReleaseSupport.now(clock);
+        String actor = registry.git().actor();
+        Ledger updated = l.ledger().withFrozen(Optional.empty());
+        return commit(l, updated, "unfreeze", null, at, actor, why, "unfreeze " + workflow + (why == null ? "" : ": " + why),
+                "Frozen since " + f.since() + " by " + f.actor() + ": " + f.reason());
+    }
+
+    private record Loaded(String workflow, ObjectId head, Ledger ledger) {
+    }
+
+    private Loaded load(String workflow) {
+        registry.config().workflow(workflow);
+        ObjectId head = registry.git().head()
+                .orElseThrow(() -> new BadInputException("the repository has no commits yet; workflow " + workflow + " has no ledger"));
+        ReleaseSupport.requireClean(registry, List.of(Ledger.path(workflow)), "changing the ledger of " + workflow);
+        return new Loaded(workflow, head, Ledger.loadAt(registry, workflow, head));
+    }
+
+    private ControlChange commit(Loaded l, Ledger updated, String action, Integer n, String at, String actor, String reason,
+            String subject, String body) {
+        Map<String, String> trailers = new LinkedHashMap<>();
+        trailers.put("Reg-Workflow", l.workflow());
+        trailers.put("Reg-Release", n == null ? null : n.toString());
+        trailers.put("Reg-Action", action);
+        trailers.put("Reg-Actor", actor);
+        trailers.put("Reg-Reason", reason);
+        CommitResult done = registry.git().publish(new CommitRequest(l.head(), List.of(),
+                Map.of(Ledger.path(l.workflow()), updated.render().getBytes(StandardCharsets.UTF_8)), List.of(),
+                ReleaseSupport.message(subject, body, trailers), List.of()));
+        return new ControlChange(l.workflow(), action, n, actor, at, reason, done.commit().name());
+    }
+
+    private static String requireReason(String reason, String what) {
+        if (reason == null || reason.isBlank()) {
+            throw new BadInputException(what + " needs --reason TEXT; it is recorded in the ledger and the commit");
+        }
+        return reason.strip();
+    }
+}

@@ -1,0 +1,146 @@
+package dev.reg.release;
+
+import dev.reg.BadInputException;
+import dev.reg.doc.Adr;
+import dev.reg.doc.AdrDirectory;
+import dev.reg.registry.Registry;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * {@code reg composite}, {@code reg history}, {@code reg live} and {@code reg memo}: answers from
+ * the committed ledger (one file) and release tag names, never one tag object per release.
+ */
+public final class ReleaseQueries {
+    private final Registry registry;
+
+    public ReleaseQueries(Registry registry) {
+        this.registry = registry;
+    }
+
+    public record ComponentView(String artifact, String version, String digest) {
+    }
+
+    /** The composite at HEAD and the release (if any) that has the same digest and is live. */
+    public record CompositeView(String workflow, String composite, String shortForm, String digest, String commit,
+            List<ComponentView> components, Integer liveRelease, String liveDigest, boolean live) {
+    }
+
+    /** One line of history: a decision (shipped, held, forced, rollback) or a later status change. */
+    public record HistoryEvent(String at, int release, String event, String status, String composite, String digest, String actor,
+            String reason, String run, String tag, boolean tagPresent, String adr, Integer rollbackFrom, Integer rollbackTo) {
+    }
+
+    public record History(String workflow, List<HistoryEvent> events, Freeze frozen, Integer live) {
+    }
+
+    /** The release live at a moment; {@code release} null when nothing was live then. */
+    public record LiveView(String workflow, String at, Integer release, String composite, String digest, String status,
+            String since, String tag) {
+    }
+
+    public record MemoView(String workflow, int release, String path, String title, String status, String text) {
+    }
+
+    public CompositeView composite(String workflow) {
+        CompositeService.CurrentComposite c = new CompositeService(registry).atHead(workflow);
+        Ledger ledger = Ledger.loadAt(registry, workflow, ObjectId.fromString(c.commit()));
+        Optional<LedgerEntry> live = Releases.live(ledger);
+        List<ComponentView> components = c.composite().components().stream()
+                .map(cv -> new ComponentView(cv.version().artifact().toString(), cv.version().version().toString(), cv.digest().toString()))
+                .toList();
+        String digest = c.composite().digest().toString();
+        return new CompositeView(workflow, c.composite().longForm(), c.shortForm(), digest, c.commit(), components,
+                live.map(LedgerEntry::n).orElse(null), live.map(e -> e.digest().toString()).orElse(null),
+                live.map(e -> e.digest().toString().equals(digest)).orElse(false));
+    }
+
+    public History history(String workflow) {
+        Ledger ledger = committedLedger(workflow);
+        Set<String> tags = new HashSet<>(registry.git().refNames("refs/tags/release/" + workflow + "/"));
+        record Keyed(Instant at, int n, int seq, HistoryEvent event) {
+        }
+        List<Keyed> all = new ArrayList<>();
+        for (LedgerEntry e : ledger.entries()) {
+            String tag = e.tagged() ? e.tagName(workflow) : null;
+            boolean present = tag != null && tags.contains("refs/tags/" + tag);
+            String decision = e.isRollback() ? "rollback" : !e.tagged() ? "held" : "fail".equals(e.gate()) ? "forced" : "shipped";
+            all.add(new Keyed(Releases.decidedAt(e), e.n(), 0, new HistoryEvent(e.decided(), e.n(), decision, e.status().label(),
+                    e.composite(), e.digest().toString(), e.actor(), e.reason(), e.run(), tag, present, e.adr(), e.rollbackFrom(),
+                    e.rollbackTo())));
+            for (int i = 0; i < e.events().size(); i++) {
+                LedgerEvent ev = e.events().get(i);
+                all.add(new Keyed(Releases.parseTime(ev.at()).orElse(Instant.EPOCH), e.n(), i + 1, new HistoryEvent(ev.at(), e.n(),
+                        ev.status().label(), e.status().label(), e.composite(), e.digest().toString(), ev.actor(), ev.reason(), null,
+                        tag, present, null, null, null)));
+            }
+        }
+        all.sort(Comparator.comparing(Keyed::at).thenComparingInt(Keyed::n).thenComparingInt(Keyed::seq));
+        return new History(workflow, all.stream().map(Keyed::event).toList(), ledger.frozen().orElse(null),
+                Releases.live(ledger).map(LedgerEntry::n).orElse(null));
+    }
+
+    /** What was live at {@code at} (now when empty). */
+    public LiveView live(String workflow, Optional<String> at) {
+        Ledger ledger = committedLedger(workflow);
+        Optional<LedgerEntry> e;
+        String when;
+        if (at.isPresent()) {
+            Instant t = parseMoment(at.get());
+            when = t.toString();
+            e = Releases.liveAt(ledger, t);
+        } else {
+            when = null;
+            e = Releases.live(ledger);
+        }
+        Optional<Instant> moment = at.map(ReleaseQueries::parseMoment);
+        return e.map(x -> new LiveView(workflow, when, x.n(), x.composite(), x.digest().toString(),
+                moment.map(t -> statusAt(x, t)).orElse(x.status()).label(), x.decided(), x.tagName(workflow)))
+                .orElse(new LiveView(workflow, when, null, null, null, null, null, null));
+    }
+
+    public MemoView memo(String workflow, int n) {
+        Ledger ledger = committedLedger(workflow);
+        LedgerEntry e = ledger.entry(n).orElseThrow(() -> new BadInputException("workflow " + workflow + " has no release " + n
+                + " (see 'reg history " + workflow + "')"));
+        if (e.adr() == null) {
+            throw new BadInputException("release " + n + " of " + workflow + " has no decision memo in the ledger");
+        }
+        Adr a = new AdrDirectory(registry.root()).readPath(e.adr());
+        return new MemoView(workflow, n, e.adr(), a.title(), a.status(), a.text());
+    }
+
+    /** The entry's status as it stood at {@code t}: its last status change up to then, else its decision. */
+    static ReleaseStatus statusAt(LedgerEntry e, Instant t) {
+        ReleaseStatus s = e.tagged() ? ReleaseStatus.SHIPPED : e.status();
+        for (LedgerEvent ev : e.events()) {
+            if (!Releases.parseTime(ev.at()).orElse(Instant.EPOCH).isAfter(t)) {
+                s = ev.status();
+            }
+        }
+        return s;
+    }
+
+    /** Parses {@code 2026-11-20T10:00Z}, {@code 2026-11-20T10:00:00+01:00} and the like. */
+    static Instant parseMoment(String text) {
+        try {
+            return OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new BadInputException("--at '" + text + "': expected a date and time with its offset, e.g. 2026-11-20T10:00Z"
+                    + " or 2026-11-20T11:00+01:00");
+        }
+    }
+
+    private Ledger committedLedger(String workflow) {
+        registry.config().workflow(workflow);
+        return registry.git().head().map(h -> Ledger.loadAt(registry, workflow, h)).orElse(Ledger.empty(workflow));
+    }
+}

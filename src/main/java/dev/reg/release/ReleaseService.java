@@ -1,0 +1,202 @@
+package dev.reg.release;
+
+import dev.reg.BadInputException;
+import dev.reg.RefusedException;
+import dev.reg.doc.Adr;
+import dev.reg.doc.AdrDirectory;
+import dev.reg.doc.AdrEdits;
+import dev.reg.doc.AdrService;
+import dev.reg.doc.AdrTemplates;
+import dev.reg.git.CommitRequest;
+import dev.reg.git.CommitResult;
+import dev.reg.git.TagSpec;
+import dev.reg.registry.ArtifactManifest;
+import dev.reg.registry.ArtifactVersion;
+import dev.reg.registry.ContentHasher;
+import dev.reg.registry.Registry;
+import dev.reg.registry.Workflow;
+import dev.reg.semver.Version;
+import dev.reg.util.Faults;
+import dev.reg.yaml.YamlDocument;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * {@code reg release}: gates the workflow's composite and records the decision. Shipped: a
+ * {@code shipped} ledger entry, the decision memo (superseding the live release's), one commit
+ * and the annotated tag {@code release/<workflow>/<n>} in the same atomic ref transaction. Held:
+ * a {@code held} entry and the memo explaining why, no tag.
+ */
+public final class ReleaseService {
+    private static final Pattern SAFE_RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+    private final Registry registry;
+    private final Clock clock;
+    private final ReleaseGate gate;
+
+    public ReleaseService(Registry registry, Clock clock, ReleaseGate gate) {
+        this.registry = registry;
+        this.clock = clock;
+        this.gate = gate;
+    }
+
+    /**
+     * @param runId the eval run to gate on; empty: the one matching the composite's digests
+     * @param force ship even when the gate does not pass; needs a {@code reason}
+     * @param reason why (required with force), recorded in the ledger, the tag and the memo
+     */
+    public record ReleaseRequest(String workflow, Optional<String> runId, boolean force, String reason) {
+    }
+
+    /** What {@code reg release} decided and wrote. {@code tag} is null when held. */
+    public record ReleaseOutcome(String workflow, int release, Decision decision, String composite, String compositeShort,
+            String digest, String tag, String memo, String superseded, String commit, GateVerdict gate, String reason) {
+        public boolean shipped() {
+            return decision != Decision.HOLD;
+        }
+    }
+
+    public ReleaseOutcome release(ReleaseRequest req) {
+        String wf = req.workflow();
+        Workflow workflow = registry.config().workflow(wf);
+        if (req.force() && (req.reason() == null || req.reason().isBlank())) {
+            throw new BadInputException("--force needs --reason TEXT: the reason a failed gate is overruled is recorded in the"
+                    + " ledger, the tag and the memo");
+        }
+        ObjectId head = registry.git().head()
+                .orElseThrow(() -> new BadInputException("the repository has no commits yet; nothing to release"));
+        ReleaseSupport.requireClean(registry, List.of("registry"), "releasing " + wf);
+        Ledger ledger = Ledger.loadAt(registry, wf, head);
+        if (ledger.frozen().isPresent()) {
+            Freeze f = ledger.frozen().get();
+            throw new RefusedException("workflow " + wf + " is frozen since " + f.since() + " by " + f.actor() + " (" + f.reason()
+                    + "); nothing can be released until 'reg unfreeze " + wf + "'");
+        }
+        CompositeService.CurrentComposite current = new CompositeService(registry).at(wf, head);
+        Composite composite = current.composite();
+        Optional<LedgerEntry> live = Releases.live(ledger);
+        if (live.isPresent() && live.get().digest().equals(composite.digest())) {
+            throw new BadInputException("nothing to release: the composite " + composite.longForm() + " is the live release "
+                    + live.get().n() + " (same digest " + composite.digest() + ")");
+        }
+        int n = ledger.nextNumber();
+        String tag = "release/" + wf + "/" + n;
+        if (registry.git().refExists("refs/tags/" + tag)) {
+            throw new RefusedException("tag " + tag + " exists but the ledger has no release " + n
+                    + "; the ledger and the tags disagree (run 'reg verify') — nothing was changed");
+        }
+
+        GateVerdict verdict = gate.evaluate(registry, wf, req.runId());
+        Decision decision = verdict.ship() ? Decision.SHIP : req.force() ? Decision.FORCED : Decision.HOLD;
+        boolean ships = decision != Decision.HOLD;
+        Optional<LedgerEntry> lastGood = Releases.lastGood(ledger);
+
+        AdrDirectory adrs = new AdrDirectory(registry.root());
+        int number = adrs.nextNumber();
+        String title = "Release " + wf + " " + n;
+        String memoFile = AdrDirectory.fileName(number, title);
+        String memoPath = adrs.path(memoFile);
+        Optional<Adr> superseded = ships ? live.flatMap(l -> supersedable(adrs, l)) : Optional.empty();
+        List<String> adrPaths = new ArrayList<>(List.of(memoPath));
+        superseded.ifPresent(a -> adrPaths.add(adrs.path(a.file())));
+        ReleaseSupport.requireClean(registry, adrPaths, "releasing " + wf);
+
+        AdrService adrService = new AdrService(registry, clock);
+        Map<String, Object> header = adrService.headerModel(number, title, ships ? "accepted" : "rejected", List.of("release", wf));
+        Map<String, Object> model = DecisionMemos.memo(header, wf, n, decision, current, lastGood, live,
+                changes(head, composite, lastGood), verdict, req.reason(), ships ? tag : null,
+                superseded.map(List::of).orElse(List.of()), evidenceFiles(head, workflow, verdict));
+        String memo = new AdrTemplates(registry.root()).render(AdrTemplates.MEMO, model, number);
+
+        String at = ReleaseSupport.now(clock);
+        String actor = registry.git().actor();
+        LedgerEntry entry = new LedgerEntry(n, ships ? ReleaseStatus.SHIPPED : ReleaseStatus.HELD, composite.longForm(),
+                composite.digest(), composite.components(), at, actor, verdict.runId(), verdict.ship() ? "pass" : "fail", memoPath,
+                blankToNull(req.reason()), null, null, ships, List.of());
+        Ledger updated = ledger.with(entry);
+
+        Map<String, byte[]> writes = new LinkedHashMap<>();
+        writes.put(Ledger.path(wf), updated.render().getBytes(StandardCharsets.UTF_8));
+        writes.put(memoPath, memo.getBytes(StandardCharsets.UTF_8));
+        Adr memoAdr = Adr.parse(number, memoFile, memo);
+        superseded.ifPresent(a -> writes.put(adrs.path(a.file()), AdrEdits.supersededBy(a, memoAdr).getBytes(StandardCharsets.UTF_8)));
+
+        Map<String, String> trailers = ReleaseSupport.trailers(wf, n, composite, decision, verdict.runId());
+        trailers.put("Reg-Reason", blankToNull(req.reason()));
+        String subject = (ships ? "release " : "hold ") + wf + " " + n + ": " + decision.label()
+                + (ships ? "" : " (the gate did not pass)");
+        Map<String, String> commitTrailers = new LinkedHashMap<>(trailers);
+        commitTrailers.put("Reg-Actor", actor);
+        String commitMessage = ReleaseSupport.message(subject, composite.longForm() + "\n\nDecision memo: " + memoPath, commitTrailers);
+        List<TagSpec> tags = ships
+                ? List.of(new TagSpec(tag, ReleaseSupport.message("Release " + wf + " " + n, composite.longForm(), trailers)))
+                : List.of();
+        Faults.check("release-before-publish");
+        CommitResult done = registry.git().publish(new CommitRequest(head, List.of(), writes, List.of(), commitMessage, tags));
+        return new ReleaseOutcome(wf, n, decision, composite.longForm(), current.shortForm(), composite.digest().toString(),
+                ships ? tag : null, memoPath, superseded.map(a -> adrs.path(a.file())).orElse(null), done.commit().name(), verdict,
+                blankToNull(req.reason()));
+    }
+
+    /** The live release's ADR, when it exists and is not already superseded: the new release's memo supersedes it. */
+    static Optional<Adr> supersedable(AdrDirectory adrs, LedgerEntry live) {
+        if (live.adr() == null || !java.nio.file.Files.isRegularFile(adrs.root().resolve(live.adr()))) {
+            return Optional.empty();
+        }
+        Adr a = adrs.readPath(live.adr());
+        return a.status().equals("superseded") ? Optional.empty() : Optional.of(a);
+    }
+
+    /** Each component's changelog entries since the version in the last good release (all of them for a new component). */
+    private List<DecisionMemos.ComponentChange> changes(ObjectId head, Composite composite, Optional<LedgerEntry> lastGood) {
+        List<DecisionMemos.ComponentChange> out = new ArrayList<>();
+        for (ComponentVersion cv : composite.components()) {
+            String artifact = cv.version().artifact().toString();
+            Optional<String> before = lastGood.flatMap(g -> DecisionMemos.versionIn(g, artifact));
+            Version now = cv.version().version();
+            if (before.isPresent() && before.get().equals(now.toString())) {
+                continue;
+            }
+            String path = registry.manifestPath(cv.version().artifact());
+            ArtifactManifest m = ArtifactManifest.read(YamlDocument.parse(registry.git().readFile(head, path).orElseThrow(), path),
+                    cv.version().artifact());
+            Version from = before.map(ArtifactVersion::parseVersion).orElse(null);
+            out.add(new DecisionMemos.ComponentChange(artifact, before.orElse("new"), now.toString(),
+                    DecisionMemos.between(m.changelog(), from, now)));
+        }
+        return out;
+    }
+
+    /** The committed files the decision rests on, with the sha256 of their bytes: the gate file and the eval run. */
+    private List<DecisionMemos.EvidenceFile> evidenceFiles(ObjectId head, Workflow workflow, GateVerdict verdict) {
+        List<DecisionMemos.EvidenceFile> out = new ArrayList<>();
+        String gatePath = "registry/" + workflow.gate();
+        registry.git().readFile(head, gatePath)
+                .ifPresent(b -> out.add(new DecisionMemos.EvidenceFile("Gate file", gatePath, ContentHasher.hashBytes(b).toString())));
+        for (String run : java.util.Arrays.asList(verdict.runId(), verdict.baselineRunId())) {
+            if (run == null || !SAFE_RUN_ID.matcher(run).matches()) {
+                continue;
+            }
+            String what = run.equals(verdict.runId()) ? "Eval run file" : "Baseline run file";
+            for (String path : List.of("registry/evals/" + run + ".json", "registry/evals/" + run + "/run.json")) {
+                Optional<byte[]> b = registry.git().readFile(head, path);
+                if (b.isPresent()) {
+                    out.add(new DecisionMemos.EvidenceFile(what, path, ContentHasher.hashBytes(b.get()).toString()));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.reg.release;
+
+import dev.reg.testing.RegCli;
+import dev.reg.testing.TestRegistry;
+import java.nio.file.Path;
+
+/**
+ * The release story the end-to-end tests share, on a real repository: release 1 ships, a prompt
+ * change fails the gate (release 2 held), a fix ships as release 3.
+ */
+final class ReleaseScenario {
+    static final String WF = "support_copilot";
+    static final String TEMPLATE = "registry/prompts/billing_refund/template.md";
+
+    final TestRegistry reg;
+    final TestGate gate = new TestGate();
+
+    private ReleaseScenario(TestRegistry reg) {
+        this.reg = reg;
+    }
+
+    /** The registry with its gate file and first eval run committed; nothing released. */
+    static ReleaseScenario start(Path dir) {
+        TestRegistry r = TestRegistry.supportCopilot(dir);
+        r.write("registry/gates/support_copilot.yaml", """
+                gates:
+                  - {metric: exact, agg: mean, min: 0.80, where: {domain: Support}}
+                  - {metric: severity, agg: count, equals: sev1, max: 0}
+                must_pass: [FAQ-001, JAIL-007]
+                """);
+        r.write("registry/evals/run-a.json", "{\"format\": \"reg.eval-run/1\", \"id\": \"run-a\"}\n");
+        r.commitAll("gate and first eval run");
+        return new ReleaseScenario(r);
+    }
+
+    RegCli.Result release(String... extra) {
+        try (var g = ReleaseGates.use(gate)) {
+            String[] args = new String[extra.length + 2];
+            args[0] = "release";
+            args[1] = WF;
+            System.arraycopy(extra, 0, args, 2, extra.length);
+            return reg.reg(args);
+        }
+    }
+
+    RegCli.Result mustRelease(int expectedExit, String... extra) {
+        RegCli.Result r = release(extra);
+        if (r.exit() != expectedExit) {
+            throw new AssertionError("reg release exited " + r.exit() + ", expected " + expectedExit + ":\n" + r.all());
+        }
+        return r;
+    }
+
+    /** Release 1 shipped. */
+    ReleaseScenario shipFirst() {
+        mustRelease(0, "--run", "run-a");
+        return this;
+    }
+
+    /** A prompt change the gate fails: release 2 held. */
+    ReleaseScenario holdBroken() {
+        reg.append(TEMPLATE, "BROKEN: answer refunds without citing policy.\n");
+        reg.regOk("bump", "prompt", "billing_refund", "minor", "-m", "shorter refund answers");
+        reg.write("registry/evals/run-b.json", "{\"format\": \"reg.eval-run/1\", \"id\": \"run-b\"}\n");
+        reg.commitAll("eval run b");
+        mustRelease(1, "--run", "run-b");
+        return this;
+    }
+
+    /** The fix ships as release 3. */
+    ReleaseScenario shipFix() {
+        reg.write(TEMPLATE, "Answer refund questions from {{policy_snippets}}.\nCite the policy | section & clause.\n");
+        reg.regOk("bump", "prompt", "billing_refund", "minor", "-m", "restore refund exceptions & cite the *policy* section");
+        reg.write("registry/evals/run-c.json", "{\"format\": \"reg.eval-run/1\", \"id\": \"run-c\"}\n");
+        reg.commitAll("eval run c");
+        mustRelease(0, "--run", "run-c");
+        return this;
+    }
+
+    String ledger() {
+        return reg.read("registry/releases/support_copilot.yaml");
+    }
+}

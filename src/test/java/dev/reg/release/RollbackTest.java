@@ -1,0 +1,245 @@
+package dev.reg.release;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.reg.testing.GitCli;
+import dev.reg.testing.Golden;
+import dev.reg.testing.RegCli;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RollbackTest {
+    static final String DATASET = "registry/datasets/golden/";
+
+    @TempDir
+    Path dir;
+
+    /** Releases 1 (shipped), 2 (held) and 3 (shipped: a new prompt and a dataset with an extra file), 3 marked bad. */
+    static ReleaseScenario incident(Path dir) {
+        ReleaseScenario s = ReleaseScenario.start(dir).shipFirst().holdBroken();
+        s.reg.write(DATASET + "extra.jsonl", "{\"id\": \"REF-9\", \"input\": \"refund after 90 days\"}\n");
+        s.reg.write(DATASET + "artifact.yaml", s.reg.read(DATASET + "artifact.yaml")
+                .replace("files:\n  - cases.jsonl\n", "files:\n  - cases.jsonl\n  - extra.jsonl\n"));
+        s.reg.regOk("bump", "dataset", "golden", "minor", "-m", "refund edge cases");
+        s.shipFix();
+        s.reg.regOk("mark", "support_copilot", "3", "bad", "--reason", "refund answers cite the wrong policy");
+        return s;
+    }
+
+    /** Every file of the three component folders is exactly as committed in release 1. */
+    static void assertFoldersAreRelease1(ReleaseScenario s) {
+        assertEquals("", s.reg.git("diff", "--stat", "release/support_copilot/1", "HEAD", "--", "registry/models", "registry/prompts",
+                "registry/datasets"));
+        assertEquals("", s.reg.git("status", "--porcelain", "--untracked-files=all"));
+        assertFalse(Files.exists(s.reg.path(DATASET + "extra.jsonl")));
+        assertEquals(s.reg.git("show", "prompt/billing_refund@1.0.0:" + ReleaseScenario.TEMPLATE), s.reg.read(ReleaseScenario.TEMPLATE));
+    }
+
+    static void assertRolledBack(ReleaseScenario s) {
+        assertFoldersAreRelease1(s);
+        String ledger = s.ledger();
+        assertTrue(ledger.contains("n: 3\n    status: rolled-back"), ledger);
+        assertTrue(ledger.contains("n: 4\n    status: shipped"), ledger);
+        assertTrue(ledger.contains("rollback_from: 3\n    rollback_to: 1\n    tagged: true"), ledger);
+        assertEquals("tag\n", s.reg.git("cat-file", "-t", "release/support_copilot/4"));
+        assertEquals(s.reg.git("rev-parse", "HEAD"), s.reg.git("rev-parse", "release/support_copilot/4^{commit}"));
+        assertTrue(s.reg.git("log", "-1", "--format=%B").contains("\nReg-Rollback: support_copilot/4\n"));
+        assertFalse(Files.exists(s.reg.path(".git/index.lock")));
+        GitCli.ok(s.reg.root(), "fsck", "--no-dangling");
+        assertEquals(ReleaseTest.compositeDigest(s), ledgerDigest(s, 1), "the composite is release 1's again");
+        for (String a : List.of("model/cust-copilot", "prompt/billing_refund", "dataset/golden")) {
+            String show = s.reg.regOk("show", a, "--json").out();
+            assertTrue(show.contains("\"state\" : \"clean\"") && show.contains("\"version\" : \"1.0.0\""), a + ": " + show);
+        }
+    }
+
+    @Test
+    void rollbackRestoresEveryComponentFromItsVersionTagInOneCommitWithLedgerAdrAndTag() {
+        ReleaseScenario s = incident(dir);
+        String before = s.reg.git("rev-parse", "HEAD").trim();
+        RegCli.Result r = s.reg.regOk("rollback", "support_copilot", "--reason", "incident 42: wrong refunds");
+        assertTrue(r.out().contains("rolled back support_copilot: release 3 -> release 1 (as release 4)"), r.out());
+        assertEquals(before, s.reg.git("rev-parse", "HEAD~1").trim(), "one commit");
+        assertRolledBack(s);
+        assertEquals(new TreeSet<>(List.of("A\tadr/0005-roll-back-support-copilot-release-3-to-release-1.md",
+                "M\tadr/0004-release-support-copilot-3.md", "D\t" + DATASET + "extra.jsonl", "M\t" + DATASET + "artifact.yaml",
+                "M\tregistry/prompts/billing_refund/artifact.yaml", "M\t" + ReleaseScenario.TEMPLATE,
+                "M\tregistry/releases/support_copilot.yaml")),
+                new TreeSet<>(s.reg.git("diff", "--name-status", "HEAD~1", "HEAD").lines().toList()));
+        String tag = s.reg.git("tag", "-l", "--format=%(contents)", "release/support_copilot/4");
+        assertTrue(tag.startsWith("Roll back support_copilot to release 1 (release 4)\n\nmodel/cust-copilot@1.0.0 + "
+                + "prompt/billing_refund@1.0.0 + dataset/golden@1.0.0\n\nReg-Workflow: support_copilot\nReg-Release: 4\n"
+                + "Reg-Composite-Digest: " + ledgerDigest(s, 1) + "\nReg-Decision: rollback\nReg-Run: run-a\n"), tag);
+        assertTrue(tag.contains("Reg-Reason: incident 42: wrong refunds\n"), tag);
+        Golden.assertMatches("incident-rollback.md", s.reg.read("adr/0005-roll-back-support-copilot-release-3-to-release-1.md"));
+        Golden.assertMatches("memo-release-3-superseded-by-rollback.md", s.reg.read("adr/0004-release-support-copilot-3.md"));
+
+        // a second run has nothing to do and writes nothing
+        Map<String, String> after = s.reg.snapshot();
+        RegCli.Result again = s.reg.regOk("rollback", "support_copilot");
+        assertTrue(again.out().contains("nothing to do: the live release 4 already has the composite of release 1"), again.out());
+        s.reg.assertUnchangedSince(after);
+
+        // bump after a rollback still goes above every tag
+        s.reg.append(ReleaseScenario.TEMPLATE, "Be brief.\n");
+        assertTrue(s.reg.regOk("bump", "prompt", "billing_refund", "minor", "-m", "brief").out().contains("@1.3.0"));
+    }
+
+    @Test
+    void dryRunPrintsExactlyWhatTheRollbackThenChangesAndWritesNothing() {
+        ReleaseScenario s = incident(dir);
+        Map<String, String> before = s.reg.snapshot();
+        RegCli.Result dry = s.reg.regOk("rollback", "support_copilot", "--dry-run");
+        RegCli.Result json = s.reg.regOk("rollback", "support_copilot", "--dry-run", "--json");
+        s.reg.assertUnchangedSince(before);
+        assertTrue(dry.out().contains("dry run: nothing was written"), dry.out());
+        assertTrue(json.out().contains("\"nothingToDo\" : false") && json.out().contains("\"tag\" : \"release/support_copilot/4\""), json.out());
+
+        List<String> planned = new ArrayList<>();
+        for (String line : dry.out().lines().toList()) {
+            String t = line.trim();
+            if (t.startsWith("restore ") || t.startsWith("delete ")) {
+                planned.add(t.replaceAll("\\s+", " "));
+            }
+        }
+        s.reg.regOk("rollback", "support_copilot");
+        List<String> done = new ArrayList<>();
+        for (String line : s.reg.git("diff", "--name-status", "HEAD~1", "HEAD", "--", "registry/models", "registry/prompts",
+                "registry/datasets").lines().toList()) {
+            String[] f = line.split("\t");
+            done.add((f[0].equals("D") ? "delete " : "restore ") + f[1]);
+        }
+        assertEquals(new TreeSet<>(done), new TreeSet<>(planned), dry.out());
+        assertTrue(dry.out().contains("adr/0005-roll-back-support-copilot-release-3-to-release-1.md"));
+        assertTrue(Files.exists(s.reg.path("adr/0005-roll-back-support-copilot-release-3-to-release-1.md")));
+    }
+
+    @Test
+    void uncommittedWorkInTheWayIsRefusedAndEveryByteStaysInPlace() {
+        ReleaseScenario s = incident(dir);
+        // a modified tracked file, an untracked file and a staged change, each on its own
+        List<Runnable> dirtiers = List.of(
+                () -> s.reg.append(ReleaseScenario.TEMPLATE, "work in progress\n"),
+                () -> s.reg.write("registry/prompts/billing_refund/notes.txt", "my notes\n"),
+                () -> {
+                    s.reg.append(DATASET + "cases.jsonl", "{\"id\": \"WIP\"}\n");
+                    s.reg.git("add", DATASET + "cases.jsonl");
+                },
+                () -> s.reg.append("registry/releases/support_copilot.yaml", "# my comment\n"));
+        for (Runnable dirty : dirtiers) {
+            dirty.run();
+            Map<String, String> before = s.reg.snapshot();
+            for (String[] args : List.of(new String[] {"rollback", "support_copilot"}, new String[] {"rollback", "support_copilot", "--dry-run"})) {
+                RegCli.Result r = s.reg.reg(args);
+                assertEquals(3, r.exit(), r.all());
+                assertTrue(r.err().contains("uncommitted changes") && r.err().contains("nothing was changed") || args.length == 3,
+                        r.err());
+                s.reg.assertUnchangedSince(before);
+            }
+            s.reg.git("reset", "-q", "--hard");
+            s.reg.git("clean", "-qfd");
+        }
+        // work elsewhere is neither in the way nor touched
+        s.reg.write("notes/todo.md", "call the vendor\n");
+        s.reg.append("registry/registry.yaml", "# reviewed\n");
+        s.reg.regOk("rollback", "support_copilot");
+        assertEquals("call the vendor\n", s.reg.read("notes/todo.md"));
+        assertTrue(s.reg.read("registry/registry.yaml").endsWith("# reviewed\n"));
+        assertEquals(" M registry/registry.yaml\n?? notes/todo.md\n", s.reg.git("status", "--porcelain", "--untracked-files=all"));
+    }
+
+    @Test
+    void toPicksAGivenReleaseAndRefusesOnesThatNeverShippedOrAreBad() {
+        ReleaseScenario s = incident(dir);
+        Map<String, String> before = s.reg.snapshot();
+        for (String[] bad : List.of(new String[] {"--to", "2"}, new String[] {"--to", "3"}, new String[] {"--to", "9"})) {
+            RegCli.Result r = s.reg.reg("rollback", "support_copilot", bad[0], bad[1]);
+            assertEquals(2, r.exit(), r.all());
+            s.reg.assertUnchangedSince(before);
+        }
+        assertTrue(s.reg.reg("rollback", "support_copilot", "--to", "2").err().contains("never shipped"));
+        assertTrue(s.reg.reg("rollback", "support_copilot", "--to", "3").err().contains("marked bad"));
+        s.reg.regOk("rollback", "support_copilot", "--to", "1");
+        assertRolledBack(s);
+    }
+
+    @Test
+    void rollingBackALiveReleaseThatIsNotMarkedBadGoesToThePreviousGoodOne() {
+        ReleaseScenario s = ReleaseScenario.start(dir).shipFirst();
+        RegCli.Result none = s.reg.reg("rollback", "support_copilot");
+        assertEquals(2, none.exit(), none.all());
+        assertTrue(none.err().contains("no release to roll back to"), none.err());
+        s.shipFix();
+        s.reg.regOk("rollback", "support_copilot");
+        assertTrue(s.ledger().contains("n: 2\n    status: rolled-back"), s.ledger());
+        assertTrue(s.ledger().contains("rollback_from: 2\n    rollback_to: 1"), s.ledger());
+        assertEquals("release/support_copilot/3\n", s.reg.git("tag", "-l", "release/support_copilot/3"));
+        // undo the rollback: release 2 was rolled back but never marked bad
+        s.reg.regOk("rollback", "support_copilot", "--to", "2");
+        assertTrue(s.ledger().contains("rollback_from: 3\n    rollback_to: 2"), s.ledger());
+        assertEquals(s.reg.git("show", "prompt/billing_refund@1.1.0:" + ReleaseScenario.TEMPLATE), s.reg.read(ReleaseScenario.TEMPLATE));
+    }
+
+    @Test
+    void historyListsEveryDecisionAndStatusChangeAndLiveAnswersForAMoment() {
+        ReleaseScenario s = ReleaseScenario.start(dir);
+        try (var g = ReleaseGates.use(s.gate)) {
+            okAt(dir, at("2026-11-20T09:00:00Z"), "release", "support_copilot");
+            s.reg.append(ReleaseScenario.TEMPLATE, "Cite the clause.\n");
+            s.reg.regOk("bump", "prompt", "billing_refund", "minor", "-m", "cite");
+            okAt(dir, at("2026-11-20T11:00:00Z"), "release", "support_copilot");
+        }
+        okAt(dir, at("2026-11-20T12:00:00Z"), "mark", "support_copilot", "2", "bad", "--reason", "pager: refund complaints");
+        okAt(dir, at("2026-11-20T12:05:00Z"), "freeze", "support_copilot", "--reason", "incident 42");
+        okAt(dir, at("2026-11-20T12:10:00Z"), "rollback", "support_copilot", "--reason", "incident 42");
+
+        List<String> lines = s.reg.regOk("history", "support_copilot").out().lines().toList();
+        assertEquals(List.of("2026-11-20T09:00:00Z  #1  shipped", "2026-11-20T11:00:00Z  #2  shipped", "2026-11-20T12:00:00Z  #2  bad",
+                "2026-11-20T12:10:00Z  #2  rolled-back", "2026-11-20T12:10:00Z  #3  rollback 2 -> 1"),
+                lines.subList(0, 5).stream().map(l -> l.replaceAll("^(\\S+  #\\d+  [a-z-]+( \\d -> \\d)?).*", "$1")).toList());
+        assertTrue(lines.get(2).contains("by Reg Test <reg-test@example.com>: pager: refund complaints"), lines.get(2));
+        assertTrue(lines.contains("live: release 3"), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("frozen since 2026-11-20T12:05:00Z") && l.endsWith("incident 42")), lines.toString());
+
+        assertTrue(s.reg.regOk("live", "support_copilot", "--at", "2026-11-20T08:59Z").out().contains("nothing was live"));
+        assertTrue(s.reg.regOk("live", "support_copilot", "--at", "2026-11-20T10:00Z").out().contains(": release 1 ("));
+        assertTrue(s.reg.regOk("live", "support_copilot", "--at", "2026-11-20T12:09+00:00").out().contains(": release 2 (bad"));
+        assertTrue(s.reg.regOk("live", "support_copilot", "--at", "2026-11-20T13:10+01:00").out().contains(": release 3 ("));
+        assertTrue(s.reg.regOk("live", "support_copilot").out().contains(": release 3 ("));
+        RegCli.Result badTime = s.reg.reg("live", "support_copilot", "--at", "yesterday");
+        assertEquals(2, badTime.exit());
+        assertTrue(badTime.err().contains("2026-11-20T10:00Z"), badTime.err());
+        String json = s.reg.regOk("history", "support_copilot", "--json").out();
+        assertTrue(json.contains("\"event\" : \"rollback\"") && json.contains("\"tagPresent\" : true"), json);
+    }
+
+    static RegCli.Result okAt(Path dir, Clock clock, String... args) {
+        RegCli.Result r = RegCli.run(dir, clock, args);
+        if (r.exit() != 0) {
+            throw new AssertionError("reg " + String.join(" ", args) + " exited " + r.exit() + ":\n" + r.all());
+        }
+        return r;
+    }
+
+    static Clock at(String instant) {
+        return Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
+    }
+
+    static String ledgerDigest(ReleaseScenario s, int n) {
+        String ledger = s.ledger();
+        int at = ledger.indexOf("  - n: " + n + "\n");
+        int d = ledger.indexOf("    digest: ", at) + 12;
+        return ledger.substring(d, ledger.indexOf('\n', d));
+    }
+}
