@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         description = "A Git-native registry and release-decision tool for LLM workflows.",
         subcommands = {
             InitCommand.class, AddCommand.class, BumpCommand.class, ShowCommand.class, LogCommand.class, DiffCommand.class,
-            RecoverCommand.class, CommandLine.HelpCommand.class
+            RecoverCommand.class, EvalCommand.class, GateCommand.class, CommandLine.HelpCommand.class
         })
 public final class RegCommand implements Runnable {
     @Mixin

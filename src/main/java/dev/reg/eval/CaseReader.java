@@ -25,6 +25,7 @@ public final class CaseReader implements Iterator<EvalCase>, AutoCloseable {
     private EvalCase next;
     private EvalCase last;
     private long index;
+    private boolean done;
 
     private CaseReader(String display, JsonParser parser, BufferedReader lines) {
         this.display = display;
@@ -93,6 +94,15 @@ public final class CaseReader implements Iterator<EvalCase>, AutoCloseable {
     }
 
     private EvalCase read() {
+        if (done) {
+            return null;
+        }
+        EvalCase c = readRow();
+        done = c == null;
+        return c;
+    }
+
+    private EvalCase readRow() {
         try {
             JsonNode node;
             String where;
@@ -109,7 +119,7 @@ public final class CaseReader implements Iterator<EvalCase>, AutoCloseable {
                     return null;
                 }
                 where = display + ":" + (index + 1);
-                node = EvalJson.MAPPER.readTree(line);
+                node = EvalJson.LINE_READER.readTree(line);
             }
             index++;
             EvalCase c = EvalJson.readCase(node, where, 0);

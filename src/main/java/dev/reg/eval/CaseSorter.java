@@ -141,14 +141,15 @@ final class CaseSorter implements CaseSink {
                         trial = 0;
                     }
                     if (numberTrials) {
-                        if (!newCase && previous.order() == e.order()) {
-                            throw new BadInputException("case '" + EvalJson.printable(e.id()) + "' appears twice at one position: "
-                                    + previous.location() + " and " + e.location());
-                        }
                         if (!Objects.equals(groupFirst.test(), e.test())) {
                             throw new BadInputException("case id '" + EvalJson.printable(e.id()) + "' names two different tests: "
                                     + groupFirst.location() + " (" + groupFirst.test() + ") and " + e.location() + " (" + e.test()
-                                    + "); repeats of one test share an id, different tests need different ids");
+                                    + "); repeats of one test share an id, different tests need different ids"
+                                    + (providerDiffers(groupFirst.test(), e.test()) ? " (results of several providers: import one with --provider)" : ""));
+                        }
+                        if (!newCase && previous.order() == e.order()) {
+                            throw new BadInputException("case '" + EvalJson.printable(e.id()) + "' appears twice at one position: "
+                                    + previous.location() + " and " + e.location());
                         }
                         trial++;
                     } else {
@@ -176,6 +177,11 @@ final class CaseSorter implements CaseSink {
                 s.close();
             }
         }
+    }
+
+    private static boolean providerDiffers(String a, String b) {
+        return a != null && b != null && a.startsWith("provider ") && b.startsWith("provider ")
+                && !a.substring(0, a.indexOf(',') + 1).equals(b.substring(0, b.indexOf(',') + 1));
     }
 
     private static void write(DataOutputStream out, Entry e) throws IOException {

@@ -42,8 +42,10 @@ public final class EvalJson {
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).maxStringLength(16 * 1024 * 1024)
                     .maxNumberLength(100).build())
             .build();
-    public static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    public static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+    /** For one complete value per input (a JSONL line): anything after it is an error. */
+    static final com.fasterxml.jackson.databind.ObjectReader LINE_READER = MAPPER.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private EvalJson() {
     }

@@ -55,7 +55,7 @@ public final class ImportService {
 
     public ImportResult importRun(ImportRequest req) {
         Path file = req.file();
-        String display = file.getFileName() == null ? file.toString() : file.toString();
+        String display = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         checkInput(file, display, req.maxBytes());
         GitStore git = registry.git();
         ObjectId head = git.head().orElseThrow(() -> new BadInputException("the repository has no commits yet; run 'reg init' first"));
@@ -257,7 +257,10 @@ public final class ImportService {
 
     static String pretty(Object node) {
         try {
-            DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+            DefaultIndenter indent = new DefaultIndenter("  ", "\n");
+            DefaultPrettyPrinter pp = new DefaultPrettyPrinter(com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER))
+                    .withObjectIndenter(indent).withArrayIndenter(indent);
             return EvalJson.MAPPER.writer(pp).writeValueAsString(node);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -33,7 +33,7 @@ final class JsonInput {
     /** Parses one JSONL line into a tree. */
     static JsonNode parseLine(String line, String where) {
         try {
-            return EvalJson.MAPPER.readTree(line);
+            return EvalJson.LINE_READER.readTree(line);
         } catch (JsonProcessingException e) {
             throw new BadInputException(where + ": invalid JSON: " + reason(e));
         }
