@@ -543,7 +543,7 @@ public final class EvalJson {
         if (v.isTextual()) {
             return "the string \"" + printable(v.asText()) + "\"";
         }
-        return v.toString();
+        return v.isNumber() ? v.asText() : v.toString();
     }
 
     static String printable(String s) {

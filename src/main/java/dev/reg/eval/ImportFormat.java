@@ -53,7 +53,7 @@ public enum ImportFormat {
                 }
                 return JSONL;
             } catch (IOException e) {
-                throw new BadInputException(display + ": cannot be read: " + e.getMessage());
+                throw JsonInput.failure(e, display, null);
             }
         }
         throw new BadInputException(display + ": cannot tell the format from the file name; give --format promptfoo, promptfoo-jsonl, junit, jsonl or csv");

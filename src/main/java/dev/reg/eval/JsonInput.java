@@ -35,7 +35,8 @@ final class JsonInput {
         try {
             return EvalJson.LINE_READER.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new BadInputException(where + ": invalid JSON: " + reason(e));
+            boolean truncated = e instanceof JsonEOFException || String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input");
+            throw new BadInputException(where + (truncated ? ": truncated JSON: the line ends in the middle of a value" : ": invalid JSON: " + reason(e)));
         }
     }
 
@@ -47,7 +48,7 @@ final class JsonInput {
         if (e instanceof JsonProcessingException jpe) {
             JsonLocation loc = jpe.getLocation() != null ? jpe.getLocation() : p == null ? null : p.currentLocation();
             String at = loc == null ? display : display + ":" + loc.getLineNr();
-            if (e instanceof JsonEOFException) {
+            if (e instanceof JsonEOFException || String.valueOf(jpe.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
                 return new BadInputException(at + ": truncated JSON: the file ends in the middle of a value");
             }
             return new BadInputException(at + ": invalid JSON: " + reason(jpe));
@@ -57,7 +58,12 @@ final class JsonInput {
 
     static String reason(JsonProcessingException e) {
         String m = e.getOriginalMessage();
-        return m == null ? "unreadable" : m.lines().findFirst().orElse(m);
+        if (m == null) {
+            return "unreadable";
+        }
+        m = m.lines().findFirst().orElse(m);
+        int hint = m.indexOf(": enable `");
+        return hint > 0 ? m.substring(0, hint) : m;
     }
 
     /** sha256 (first 12 hex digits) of a JSON value with object keys sorted: the same content gives the same print. */
