@@ -138,6 +138,7 @@ public final class ImportService {
     }
 
     private CommitResult publishFolder(Path runDir, Path target, ObjectId head, String path, String message) throws IOException {
+        boolean parentExisted = Files.isDirectory(target.getParent());
         Files.createDirectories(target.getParent());
         try {
             Files.move(runDir, target, StandardCopyOption.ATOMIC_MOVE);
@@ -151,6 +152,9 @@ public final class ImportService {
             return registry.git().publish(new CommitRequest(head, List.of(path), Map.of(), List.of(), message, List.of()));
         } catch (RuntimeException e) {
             deleteTree(target);
+            if (!parentExisted) {
+                Files.deleteIfExists(target.getParent());
+            }
             throw e;
         }
     }
