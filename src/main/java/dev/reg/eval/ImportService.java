@@ -98,7 +98,7 @@ public final class ImportService {
             RunSummary summary = sorter.finish(casesFile);
             String version = tool.version() != null ? tool.version() : req.toolVersion();
             RunSource source = new RunSource(tool.tool(), version, file.getFileName().toString(), sha, importer.name(), options);
-            String created = DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+            String created = DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.MILLIS));
             boolean large = summary.rows() > SINGLE_FILE_MAX_ROWS || Files.size(casesFile) > SINGLE_FILE_MAX_BYTES;
             String path = large ? EvalStore.folderPath(id) : EvalStore.filePath(id);
             EvalRunInfo run = new EvalRunInfo(id, created, source, subject, catalog.metrics(), summary, path, large);

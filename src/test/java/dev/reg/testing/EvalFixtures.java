@@ -48,9 +48,17 @@ public final class EvalFixtures {
 
     /** {@code reg eval import FILE --json ARGS…}, failing the test unless it exits 0; returns the run id. */
     public static String importRun(TestRegistry r, Path file, String... args) {
+        return importRun(r, RegCli.CLOCK, file, args);
+    }
+
+    /** The same at the time {@code clock} says: runs of one composite are told apart by when they were imported. */
+    public static String importRun(TestRegistry r, java.time.Clock clock, Path file, String... args) {
         List<String> all = new ArrayList<>(List.of("eval", "import", file.toString(), "--json"));
         all.addAll(List.of(args));
-        RegCli.Result res = r.regOk(all.toArray(String[]::new));
+        RegCli.Result res = RegCli.run(r.root(), clock, all.toArray(String[]::new));
+        if (res.exit() != 0) {
+            throw new AssertionError("reg " + String.join(" ", all) + " exited " + res.exit() + ":\n" + res.err() + res.out());
+        }
         return json(res.out()).path("run").path("id").asText();
     }
 
