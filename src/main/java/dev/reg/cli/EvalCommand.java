@@ -205,7 +205,7 @@ final class EvalCommand implements Runnable {
                 out.println("metrics");
                 for (MetricDef m : r.metrics().values()) {
                     out.println("  " + m.name() + "  " + m.type().label()
-                            + (m.scaleMin() != null ? " " + trim(m.scaleMin()) + ".." + trim(m.scaleMax()) : "")
+                            + (m.scaleMin() != null ? " " + dev.reg.stats.Numbers.brief(m.scaleMin()) + ".." + dev.reg.stats.Numbers.brief(m.scaleMax()) : "")
                             + (m.unit() != null ? " (" + m.unit() + ")" : "")
                             + (m.higherIsBetter() == null ? "" : m.higherIsBetter() ? ", higher is better" : ", lower is better"));
                 }
@@ -215,10 +215,6 @@ final class EvalCommand implements Runnable {
                 }
             }
             return ExitCodes.OK;
-        }
-
-        private static String trim(double d) {
-            return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.reg.gate.GateReport;
 import dev.reg.gate.GateService;
 import dev.reg.gate.MustPassResult;
 import dev.reg.registry.Registry;
+import dev.reg.stats.Numbers;
 import dev.reg.util.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -141,14 +141,7 @@ final class GateCommand extends BaseCommand {
     }
 
     private static String fmt(Double v) {
-        if (v == null) {
-            return "-";
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString(v.longValue());
-        }
-        String s = String.format(Locale.ROOT, "%.4g", v);
-        return s.contains("e") || !s.contains(".") ? s : s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        return Numbers.brief(v);
     }
 
     private static String signed(double v) {

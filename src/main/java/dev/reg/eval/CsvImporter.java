@@ -236,7 +236,7 @@ final class CsvImporter implements Importer {
             if (s != null) {
                 pass = bar.holds(s);
                 if (reason == null) {
-                    reason = bar.metric() + " " + format(s) + (pass ? " meets " : " misses ") + bar.text();
+                    reason = bar.metric() + " " + dev.reg.stats.Numbers.brief(s) + (pass ? " meets " : " misses ") + bar.text();
                 }
             }
         }
@@ -271,7 +271,7 @@ final class CsvImporter implements Importer {
         }
 
         String text() {
-            return op + " " + format(threshold);
+            return op + " " + dev.reg.stats.Numbers.brief(threshold);
         }
     }
 
@@ -315,9 +315,5 @@ final class CsvImporter implements Importer {
             throw new BadInputException(at + ": expected a number of at least 0, found '" + EvalJson.printable(v) + "'");
         }
         return d;
-    }
-
-    private static String format(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 }

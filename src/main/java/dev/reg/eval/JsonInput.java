@@ -30,6 +30,22 @@ final class JsonInput {
         return new BufferedReader(new java.io.InputStreamReader(in, decoder), 1 << 16);
     }
 
+    /** Calls {@code row} with each non-blank line of a JSONL file, parsed, and its {@code file:line}. */
+    static void eachLine(Path file, String display, java.util.function.BiConsumer<JsonNode, String> row) {
+        try (BufferedReader r = utf8Lines(file)) {
+            long lineNo = 0;
+            for (String line; (line = r.readLine()) != null; ) {
+                lineNo++;
+                if (!line.isBlank()) {
+                    String where = display + ":" + lineNo;
+                    row.accept(parseLine(line, where), where);
+                }
+            }
+        } catch (IOException e) {
+            throw failure(e, display, null);
+        }
+    }
+
     /** Parses one JSONL line into a tree. */
     static JsonNode parseLine(String line, String where) {
         try {

@@ -1,7 +1,5 @@
 package dev.reg.eval;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -25,20 +23,10 @@ final class NativeJsonlImporter implements Importer {
 
     @Override
     public ToolInfo read(Path file, String display, CaseSink sink) {
-        try (BufferedReader r = JsonInput.utf8Lines(file)) {
-            long lineNo = 0;
-            for (String line; (line = r.readLine()) != null; ) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String where = display + ":" + lineNo;
-                EvalCase c = EvalJson.readCase(JsonInput.parseLine(line, where), where, 1);
-                sink.accept(c, c.trial(), null, where);
-            }
-        } catch (IOException e) {
-            throw JsonInput.failure(e, display, null);
-        }
+        JsonInput.eachLine(file, display, (node, where) -> {
+            EvalCase c = EvalJson.readCase(node, where, 1);
+            sink.accept(c, c.trial(), null, where);
+        });
         return new ToolInfo(tool == null ? "jsonl" : tool, version);
     }
 }

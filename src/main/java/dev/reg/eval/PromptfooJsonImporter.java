@@ -101,9 +101,7 @@ final class PromptfooJsonImporter implements Importer {
         if (!sawRows) {
             throw new BadInputException(display + ": not promptfoo results: there is no results.results list of rows");
         }
-        if (provider != null && rows.kept == 0) {
-            throw new BadInputException(display + ": no rows from provider '" + provider + "' (the file has: " + String.join(", ", rows.providers()) + ")");
-        }
+        rows.requireKept(display);
         if (provider == null && stats != null) {
             check(display, stats, "successes", rows.successes);
             check(display, stats, "failures", rows.failures);

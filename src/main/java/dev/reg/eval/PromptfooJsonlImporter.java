@@ -1,8 +1,5 @@
 package dev.reg.eval;
 
-import dev.reg.BadInputException;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.nio.file.Path;
 
 /** promptfoo's {@code -o results.jsonl}: one result row per line, the same rows as results.json. */
@@ -28,22 +25,8 @@ final class PromptfooJsonlImporter implements Importer {
     @Override
     public ToolInfo read(Path file, String display, CaseSink sink) {
         PromptfooRows rows = new PromptfooRows(provider);
-        try (BufferedReader r = JsonInput.utf8Lines(file)) {
-            long lineNo = 0;
-            for (String line; (line = r.readLine()) != null; ) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String where = display + ":" + lineNo;
-                rows.accept(JsonInput.parseLine(line, where), where, sink);
-            }
-        } catch (IOException e) {
-            throw JsonInput.failure(e, display, null);
-        }
-        if (provider != null && rows.kept == 0) {
-            throw new BadInputException(display + ": no rows from provider '" + provider + "' (the file has: " + String.join(", ", rows.providers()) + ")");
-        }
+        JsonInput.eachLine(file, display, (row, where) -> rows.accept(row, where, sink));
+        rows.requireKept(display);
         return new ToolInfo("promptfoo", version);
     }
 }

@@ -175,9 +175,11 @@ final class PromptfooRows {
                 testIdx.asLong(), test, where);
     }
 
-    /** The providers seen in rows, by label where they have one. */
-    java.util.Set<String> providers() {
-        return providersSeen;
+    /** Refuses a provider choice that matched no row, naming the providers the file has. */
+    void requireKept(String display) {
+        if (provider != null && kept == 0) {
+            throw new BadInputException(display + ": no rows from provider '" + provider + "' (the file has: " + String.join(", ", providersSeen) + ")");
+        }
     }
 
     private static int failureReason(JsonNode row, String where, boolean success) {

@@ -4,15 +4,15 @@ import dev.reg.eval.CaseReader;
 import dev.reg.eval.EvalCase;
 import dev.reg.eval.EvalRunInfo;
 import dev.reg.eval.MetricDef;
-import dev.reg.stats.DoubleList;
 import dev.reg.stats.Interval;
 import dev.reg.stats.Intervals;
+import dev.reg.stats.Numbers;
 import dev.reg.stats.Percentiles;
+import dev.reg.stats.Sample;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -167,8 +167,8 @@ final class GateEvaluator {
         final boolean binary;
         final boolean category;
         final boolean higherIsBetter;
-        final DoubleList values = new DoubleList();
-        final DoubleList baseValues = new DoubleList();
+        final Sample values;
+        final Sample baseValues;
         String invalid;
         long erroredRows;
         double successes;
@@ -180,7 +180,7 @@ final class GateEvaluator {
         int candOnly;
         int baseOnly;
         int neither;
-        final DoubleList diffs = new DoubleList();
+        final Sample diffs = new Sample(false);
         boolean pairedBinary = true;
         int fewerTrials;
 
@@ -194,6 +194,8 @@ final class GateEvaluator {
             TrialMode m = spec.trials() != null ? spec.trials() : gate.trials() != null ? gate.trials()
                     : binary || spec.agg().counts() ? TrialMode.ALL : TrialMode.MEAN;
             this.mode = m;
+            this.values = new Sample(spec.agg().percentile() > 0);
+            this.baseValues = new Sample(spec.agg().percentile() > 0);
             if (def == null) {
                 invalid = "metric " + spec.metric() + " is not in run " + run.id() + " (it has: " + String.join(", ", run.metrics().keySet()) + ")";
             } else if (category && !spec.agg().counts()) {
@@ -311,7 +313,7 @@ final class GateEvaluator {
         void results(List<BarResult> out) {
             String where = spec.whereText();
             String agg = spec.agg().label();
-            int n = values.size();
+            int n = (int) values.n();
             List<String> notes = new ArrayList<>();
             Double value = null;
             if (invalid != null) {
@@ -323,27 +325,23 @@ final class GateEvaluator {
             String note = notes.isEmpty() ? null : String.join("; ", notes);
             Interval valueInterval = invalid == null ? valueInterval(n) : null;
             if (spec.min() != null) {
-                out.add(bar(agg, where, value, n, ">= " + num(spec.min()), value != null && value >= spec.min() - EPS, valueInterval,
+                out.add(bar(agg, where, value, n, ">= " + Numbers.brief(spec.min()), value != null && value >= spec.min() - EPS, valueInterval,
                         zeroFailureNote(note, value, n)));
             }
             if (spec.max() != null) {
-                out.add(bar(agg, where, value, n, "<= " + num(spec.max()), value != null && value <= spec.max() + EPS, valueInterval,
+                out.add(bar(agg, where, value, n, "<= " + Numbers.brief(spec.max()), value != null && value <= spec.max() + EPS, valueInterval,
                         zeroFailureNote(note, value, n)));
             }
             if (spec.tailMin() != null || spec.tailMax() != null) {
-                Double lo = null;
-                Double hi = null;
-                for (int i = 0; i < n; i++) {
-                    lo = lo == null ? values.get(i) : Math.min(lo, values.get(i));
-                    hi = hi == null ? values.get(i) : Math.max(hi, values.get(i));
-                }
+                Double lo = n == 0 ? null : values.min();
+                Double hi = n == 0 ? null : values.max();
                 String tailNote = invalid != null ? invalid : n == 0 ? emptyNote() : "lowest and highest case value over " + n + " cases";
                 if (spec.tailMin() != null) {
-                    out.add(bar("min", where, lo, n, ">= " + num(spec.tailMin()) + " (tail_min)", lo != null && lo >= spec.tailMin() - EPS, null,
+                    out.add(bar("min", where, lo, n, ">= " + Numbers.brief(spec.tailMin()) + " (tail_min)", lo != null && lo >= spec.tailMin() - EPS, null,
                             tailNote));
                 }
                 if (spec.tailMax() != null) {
-                    out.add(bar("max", where, hi, n, "<= " + num(spec.tailMax()) + " (tail_max)", hi != null && hi <= spec.tailMax() + EPS, null,
+                    out.add(bar("max", where, hi, n, "<= " + Numbers.brief(spec.tailMax()) + " (tail_max)", hi != null && hi <= spec.tailMax() + EPS, null,
                             tailNote));
                 }
             }
@@ -357,37 +355,17 @@ final class GateEvaluator {
                     interval == null ? null : interval.high(), pass, note);
         }
 
-        private Double aggregate(DoubleList v, double succ) {
-            int n = v.size();
-            if (spec.agg() == Aggregation.PER_SUCCESS) {
-                if (succ <= 0 || n == 0) {
-                    return null;
-                }
-                double sum = 0;
-                for (int i = 0; i < n; i++) {
-                    sum += v.get(i);
-                }
-                return sum / succ;
-            }
-            if (n == 0) {
+        private Double aggregate(Sample v, double succ) {
+            if (v.n() == 0 || (spec.agg() == Aggregation.PER_SUCCESS && succ <= 0)) {
                 return null;
             }
-            double sum = 0;
-            double min = Double.MAX_VALUE;
-            double max = -Double.MAX_VALUE;
-            for (int i = 0; i < n; i++) {
-                sum += v.get(i);
-                min = Math.min(min, v.get(i));
-                max = Math.max(max, v.get(i));
-            }
             return switch (spec.agg()) {
-                case MEAN -> sum / n;
-                case MIN -> min;
-                case MAX -> max;
-                case COUNT -> sum;
-                case RATE -> sum / n;
-                case P50, P90, P95, P99 -> Percentiles.nearestRank(v.array(), n, spec.agg().percentile());
-                default -> throw new IllegalStateException(spec.agg().toString());
+                case MEAN, RATE -> v.mean();
+                case MIN -> v.min();
+                case MAX -> v.max();
+                case COUNT -> v.sum();
+                case PER_SUCCESS -> v.sum() / succ;
+                case P50, P90, P95, P99 -> v.percentile(spec.agg().percentile());
             };
         }
 
@@ -404,7 +382,7 @@ final class GateEvaluator {
             }
             if (spec.agg() == Aggregation.PER_SUCCESS) {
                 notes.add(successes <= 0 ? "no case passed: nothing to divide by"
-                        : "total over " + n + " cases / " + num(successes) + " passing cases");
+                        : "total over " + n + " cases / " + Numbers.brief(successes) + " passing cases");
             }
             if (run.summary().maxTrials() > 1) {
                 notes.add("trials: " + mode);
@@ -426,29 +404,21 @@ final class GateEvaluator {
 
         /** For a mean or rate of 0/1 values: Wilson; for a mean of numbers: Student t. */
         private Interval valueInterval(int n) {
-            if (n == 0 || spec.agg() == Aggregation.PER_SUCCESS || !(spec.agg() == Aggregation.MEAN || spec.agg() == Aggregation.RATE)) {
+            if (n == 0 || !(spec.agg() == Aggregation.MEAN || spec.agg() == Aggregation.RATE)) {
                 return null;
             }
-            double sum = 0;
-            boolean zeroOne = true;
-            for (int i = 0; i < n; i++) {
-                double v = values.get(i);
-                sum += v;
-                zeroOne &= v == 0 || v == 1;
+            if (values.allZeroOrOne()) {
+                return Intervals.wilson((int) Math.round(values.sum()), n);
             }
-            if (zeroOne) {
-                return Intervals.wilson((int) Math.round(sum), n);
-            }
-            if (n < 2) {
+            return meanInterval(values);
+        }
+
+        /** Student t of a sample's mean; a point when the values do not vary; none for one value. */
+        private Interval meanInterval(Sample v) {
+            if (v.n() < 2) {
                 return null;
             }
-            double mean = sum / n;
-            double ss = 0;
-            for (int i = 0; i < n; i++) {
-                ss += (values.get(i) - mean) * (values.get(i) - mean);
-            }
-            double var = ss / (n - 1);
-            return var == 0 ? new Interval(mean, mean, "no variation") : Intervals.mean(mean, var, n);
+            return v.variance() == 0 ? new Interval(v.mean(), v.mean(), "no variation") : Intervals.mean(v.mean(), v.variance(), v.n());
         }
 
         /** What a bar with no failures proves: 0 in n bounds the rate below about 3/n. */
@@ -462,16 +432,16 @@ final class GateEvaluator {
                 return note;
             }
             String what = zeroCount ? (spec.equals() != null ? spec.metric() + " = " + spec.equals() : spec.metric()) : "failure";
-            String bound = "0 " + what + " in " + n + " cases bounds its rate below 3/n = " + num(3.0 / n) + " (95%, exact one-sided "
-                    + num(Intervals.zeroEventUpperBound(n)) + ")";
+            String bound = "0 " + what + " in " + n + " cases bounds its rate below 3/n = " + Numbers.brief(3.0 / n) + " (95%, exact one-sided "
+                    + Numbers.brief(Intervals.zeroEventUpperBound(n)) + ")";
             if (spec.agg() == Aggregation.RATE && spec.max() != null && Intervals.zeroEventUpperBound(n) > spec.max()) {
-                bound += "; too few cases to prove a rate <= " + num(spec.max());
+                bound += "; too few cases to prove a rate <= " + Numbers.brief(spec.max());
             }
             return note == null ? bound : note + "; " + bound;
         }
 
         private void compare(List<BarResult> out, String agg, String where, Double value, int n, String note) {
-            String barText = spec.maxDrop() != null ? "max_drop " + num(spec.maxDrop()) : "min_gain " + num(spec.minGain());
+            String barText = spec.maxDrop() != null ? "max_drop " + Numbers.brief(spec.maxDrop()) : "min_gain " + Numbers.brief(spec.minGain());
             if (invalid != null) {
                 out.add(new BarResult(spec.metric(), agg, where, null, n, barText, null, null, null, null, false, invalid));
                 return;
@@ -491,27 +461,17 @@ final class GateEvaluator {
             Double delta = null;
             Interval interval = null;
             boolean paired = spec.agg() == Aggregation.MEAN || spec.agg() == Aggregation.RATE;
-            int pairs = diffs.size();
+            int pairs = (int) diffs.n();
             if (paired && pairs > 0) {
-                double sum = 0;
-                for (int i = 0; i < pairs; i++) {
-                    sum += diffs.get(i);
-                }
-                delta = sum / pairs;
+                delta = diffs.mean();
                 if (pairedBinary) {
                     interval = Intervals.newcombePaired(both, candOnly, baseOnly, neither);
                     notes.add("paired by (id, trial) over " + pairs + " cases: " + both + " pass in both, " + candOnly + " only now, "
                             + baseOnly + " only in the baseline; " + interval.method());
-                } else if (pairs >= 2) {
-                    double ss = 0;
-                    for (int i = 0; i < pairs; i++) {
-                        ss += (diffs.get(i) - delta) * (diffs.get(i) - delta);
-                    }
-                    double var = ss / (pairs - 1);
-                    interval = var == 0 ? new Interval(delta, delta, "no variation") : Intervals.mean(delta, var, pairs);
-                    notes.add("paired by (id, trial) over " + pairs + " cases; " + interval.method() + " of the mean difference");
                 } else {
-                    notes.add("paired by (id, trial) over 1 case: no interval");
+                    interval = meanInterval(diffs);
+                    notes.add("paired by (id, trial) over " + pairs + (pairs == 1 ? " case: no interval"
+                            : " cases; " + interval.method() + " of the mean difference"));
                 }
             } else if (!paired && value != null && base != null) {
                 delta = value - base;
@@ -526,7 +486,7 @@ final class GateEvaluator {
                 if (interval != null) {
                     double worst = higherIsBetter ? -interval.low() : interval.high();
                     if (spec.maxDrop() != null && pass && worst > spec.maxDrop()) {
-                        notes.add("the interval still allows a drop of " + num(worst));
+                        notes.add("the interval still allows a drop of " + Numbers.brief(worst));
                     }
                 }
             }
@@ -549,16 +509,5 @@ final class GateEvaluator {
             return MetricDef.error();
         }
         return d;
-    }
-
-    static String num(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        String s = String.format(Locale.ROOT, "%.4g", v);
-        if (s.contains("e")) {
-            return s;
-        }
-        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
 }

@@ -94,7 +94,7 @@ public final class GateJUnit {
         w.writeEndElement();
     }
 
-    static String fmt(Double v) {
-        return v == null ? "-" : GateEvaluator.num(v);
+    private static String fmt(Double v) {
+        return dev.reg.stats.Numbers.brief(v);
     }
 }
