@@ -77,7 +77,11 @@ final class EvalCommand implements Runnable {
             try (Registry registry = openRegistry()) {
                 ImportResult r = new ImportService(registry, clock()).importRun(req);
                 if (json) {
-                    term().json(r);
+                    var o = EvalJson.MAPPER.createObjectNode();
+                    o.put("imported", r.imported());
+                    o.put("commit", r.commit());
+                    o.set("run", EvalJson.describe(r.run()));
+                    term().json(o);
                     return ExitCodes.OK;
                 }
                 EvalRunInfo run = r.run();
@@ -127,7 +131,7 @@ final class EvalCommand implements Runnable {
                 List<EvalRunInfo> runs = new EvalStore(registry).list().stream()
                         .filter(r -> workflow == null || workflow.equals(r.subject().workflow())).toList();
                 if (json) {
-                    term().json(runs);
+                    term().json(runs.stream().map(EvalJson::describe).toList());
                     return ExitCodes.OK;
                 }
                 PrintWriter out = term().out();
@@ -175,7 +179,7 @@ final class EvalCommand implements Runnable {
                 }
                 if (json) {
                     Map<String, Object> o = new LinkedHashMap<>();
-                    o.put("run", r);
+                    o.put("run", EvalJson.describe(r));
                     if (cases > 0) {
                         List<Object> parsed = new ArrayList<>();
                         for (String line : rows) {

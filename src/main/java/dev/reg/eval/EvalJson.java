@@ -326,6 +326,14 @@ public final class EvalJson {
         return o;
     }
 
+    /** The run's metadata as reading commands print it with --json: the stored header plus where it is stored. */
+    public static ObjectNode describe(EvalRunInfo run) {
+        ObjectNode o = header(run);
+        o.put("path", run.path());
+        o.put("large", run.large());
+        return o;
+    }
+
     /** Reads a stored run's header fields from {@code o} (the document or run.json with the cases left out). */
     public static EvalRunInfo readHeader(ObjectNode o, String where, String path, boolean large) {
         String format = optText(o.get("format"), where, "format");
