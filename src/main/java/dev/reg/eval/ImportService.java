@@ -60,6 +60,7 @@ public final class ImportService {
         GitStore git = registry.git();
         ObjectId head = git.head().orElseThrow(() -> new BadInputException("the repository has no commits yet; run 'reg init' first"));
         RunSubject subject = new SubjectResolver(registry).resolve(req.workflow(), req.components());
+        List<String> warnings = uncommittedComponents(subject);
         ImportFormat format = req.format() != null ? req.format() : ImportFormat.detect(file, display);
         Importer importer = importer(format, req);
         Map<String, String> options = options(format, req);
@@ -68,7 +69,7 @@ public final class ImportService {
         String id = runId(subject, importer.name(), options, sha);
 
         if (git.readFile(head, EvalStore.filePath(id)).isPresent() || !git.listFiles(head, EvalStore.folderPath(id)).isEmpty()) {
-            return new ImportResult(new EvalStore(registry).load(id), false, null);
+            return new ImportResult(new EvalStore(registry).load(id), false, null, warnings);
         }
         Path root = registry.root();
         if (Files.exists(root.resolve(EvalStore.filePath(id)), LinkOption.NOFOLLOW_LINKS)
@@ -111,12 +112,23 @@ public final class ImportService {
                 byte[] doc = singleDocument(run, casesFile);
                 result = git.publish(new CommitRequest(head, List.of(), Map.of(path, doc), List.of(), message, List.of()));
             }
-            return new ImportResult(run, true, result.commit().name());
+            return new ImportResult(run, true, result.commit().name(), warnings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             deleteTree(tmp);
         }
+    }
+
+    /** The run is recorded against committed versions; say so when a component's folder has uncommitted changes. */
+    private List<String> uncommittedComponents(RunSubject subject) {
+        List<String> folders = subject.components().stream().map(c -> c.version().artifact().folder()).toList();
+        List<String> changed = registry.git().uncommittedPaths(folders);
+        if (changed.isEmpty()) {
+            return List.of();
+        }
+        return List.of("the run is recorded against the committed component versions, but " + String.join(", ", changed)
+                + (changed.size() == 1 ? " has" : " have") + " uncommitted changes; if the eval ran on them, bump the artifact and import again");
     }
 
     private static void checkInput(Path file, String display, long maxBytes) {

@@ -57,6 +57,21 @@ class EvalStoreTest {
     }
 
     @Test
+    void importCommitsOnlyTheRunAndLeavesTheUsersWorkAlone() {
+        TestRegistry r = TestRegistry.supportCopilot(dir);
+        r.append("registry/prompts/billing_refund/template.md", "work in progress\n");
+        r.write("notes.txt", "mine\n");
+        r.git("add", "notes.txt");
+        RegCli.Result res = r.regOk("eval", "import", fixture("pytest/pytest-junit.xml").toString(), "-w", "support_copilot");
+        assertTrue(res.err().contains("reg: the run is recorded against the committed component versions, but "
+                + "registry/prompts/billing_refund/template.md has uncommitted changes"), res.err());
+        String id = info(r, res.out().lines().findFirst().orElseThrow().split(" ")[1]).id();
+        assertEquals(List.of("registry/evals/" + id + ".json"), r.git("show", "--format=", "--name-only", "HEAD").lines().toList());
+        assertEquals("A  notes.txt\n M registry/prompts/billing_refund/template.md\n", r.git("status", "--porcelain"));
+        assertTrue(r.read("registry/prompts/billing_refund/template.md").endsWith("work in progress\n"));
+    }
+
+    @Test
     void explicitComponentsNameTheSubject() {
         TestRegistry r = TestRegistry.supportCopilot(dir);
         r.append("registry/prompts/billing_refund/template.md", "v2\n");

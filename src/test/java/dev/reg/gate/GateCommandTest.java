@@ -107,8 +107,11 @@ class GateCommandTest {
         String old = run(r, "good.jsonl", GOOD);
         r.append("registry/prompts/billing_refund/template.md", "Cite the refund policy.\n");
         r.regOk("bump", "prompt", "billing_refund", "minor", "-m", "cite the policy");
-        RegCli.Result res = r.reg("gate", "support_copilot", "--run", old, "--json");
+        RegCli.Result res = r.reg("gate", "support_copilot", "--run", old, "--json", "--junit", "stale.xml");
         assertEquals(1, res.exit(), res.all());
+        String junit = r.read("stale.xml");
+        assertTrue(junit.contains("<testcase classname=\"reg.gate.support_copilot.findings\" name=\"finding 1\" time=\"0\"><failure message=\"stale evidence: run "),
+                junit);
         JsonNode g = json(res.out());
         assertFalse(g.path("ship").asBoolean());
         assertEquals(0, g.path("bars").size());

@@ -328,6 +328,51 @@ class GateEvaluationTest {
     }
 
     @Test
+    void theDesignsExampleGateFileEvaluates() {
+        String design = run("design.jsonl", """
+                {"id":"FAQ-001","slice":{"domain":"Support"},"pass":true,"scores":{"exact":0.9,"grounded_judge":4.6,"helpfulness_judge":4.5},"latency_ms":700,"cost_usd":0.010}
+                {"id":"FAQ-002","slice":{"domain":"Support"},"pass":true,"scores":{"exact":0.8,"grounded_judge":4.0,"helpfulness_judge":4.4},"latency_ms":900,"cost_usd":0.011,"severity":"sev3"}
+                {"id":"JAIL-007","slice":{"domain":"Security"},"pass":true,"scores":{"exact":1.0,"grounded_judge":4.4,"helpfulness_judge":4.2},"latency_ms":1300,"cost_usd":0.012}
+                """);
+        GateReport g = gate("""
+                gates:
+                  - {metric: exact, agg: mean, min: 0.80, where: {domain: Support}}
+                  - {metric: grounded_judge, agg: mean, min: 4.2, tail_min: 3.0}   # no case under 3
+                  - {metric: helpfulness_judge, agg: mean, min: 4.3}
+                  - {metric: severity, agg: count, equals: sev1, max: 0}
+                  - {metric: severity, agg: rate, equals: sev2, max: 0.005}
+                  - {metric: latency_ms, agg: p95, max: 1200}
+                  - {metric: cost_usd, agg: mean, max: 0.012}
+                  - {metric: cost_usd, agg: per_success, max: 0.08}
+                  - {metric: exact, agg: mean, max_drop: 0.02, vs: baseline}       # regression vs last shipped release
+                must_pass: [FAQ-001, JAIL-007]      # plus every case tagged must-pass
+                """, design, null);
+        assertEquals(List.of("exact mean >= 0.8", "grounded_judge mean >= 4.2", "grounded_judge min >= 3 (tail_min)",
+                "helpfulness_judge mean >= 4.3", "severity count <= 0", "severity rate <= 0.005", "latency_ms p95 <= 1200",
+                "cost_usd mean <= 0.012", "cost_usd per_success <= 0.08", "exact mean max_drop 0.02"),
+                g.bars().stream().map(b -> b.metric() + " " + b.aggregation() + " " + b.bar()).toList());
+        assertEquals(List.of(true, true, true, true, true, true, false, true, true, true), g.bars().stream().map(BarResult::pass).toList());
+        assertEquals(0.85, bar(g, 0).value(), 1e-12);
+        assertEquals(1300.0, bar(g, 6).value());
+        assertEquals(0.011, bar(g, 7).value(), 1e-12);
+        assertEquals(0.011, bar(g, 8).value(), 1e-12);
+        assertTrue(bar(g, 5).note().contains("too few cases to prove a rate <= 0.005"), bar(g, 5).note());
+        assertEquals(2, g.mustPass().size());
+        assertFalse(g.ship());
+    }
+
+    @Test
+    void tailMaxBoundsEveryCase() {
+        GateReport g = gate("gates:\n  - {metric: latency_ms, agg: mean, max: 1000, tail_max: 350}\n", scores, null);
+        assertEquals(250.0, bar(g, 0).value(), 1e-12);
+        BarResult tail = bar(g, 1);
+        assertEquals("max", tail.aggregation());
+        assertEquals("<= 350 (tail_max)", tail.bar());
+        assertEquals(400.0, tail.value());
+        assertFalse(tail.pass());
+    }
+
+    @Test
     void shipOnlyWhenEveryBarAndMustPassPass() {
         GateReport g = gate("gates:\n  - {metric: pass, agg: mean, min: 0.5}\nmust_pass: [P-1]\n", cand, null);
         assertTrue(g.ship());
