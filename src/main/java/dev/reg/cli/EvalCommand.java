@@ -29,6 +29,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "eval", description = "Eval runs: import tools' results, list and show them.",
         subcommands = {EvalCommand.Import.class, EvalCommand.ListRuns.class, EvalCommand.Show.class})
 final class EvalCommand implements Runnable {
+    @CommandLine.Mixin
+    HelpOption help;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -39,6 +42,9 @@ final class EvalCommand implements Runnable {
 
     @Command(name = "import", description = "Import a tool's results as a reg.eval-run/1 run under registry/evals/, committed all or nothing.")
     static final class Import extends BaseCommand {
+        @CommandLine.Mixin
+        HelpOption help;
+
         @Parameters(index = "0", paramLabel = "FILE")
         Path file;
 
@@ -121,6 +127,9 @@ final class EvalCommand implements Runnable {
 
     @Command(name = "list", description = "List the eval runs, newest first.")
     static final class ListRuns extends BaseCommand {
+        @CommandLine.Mixin
+        HelpOption help;
+
         @Option(names = {"-w", "--workflow"}, paramLabel = "WORKFLOW", description = "only runs of this workflow")
         String workflow;
 
@@ -156,6 +165,9 @@ final class EvalCommand implements Runnable {
 
     @Command(name = "show", description = "Show an eval run: source, subject, metrics, counts, and optionally its rows.")
     static final class Show extends BaseCommand {
+        @CommandLine.Mixin
+        HelpOption help;
+
         @Parameters(index = "0", paramLabel = "ID")
         String id;
 

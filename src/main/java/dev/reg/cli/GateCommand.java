@@ -22,6 +22,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "gate", description = "Ship or hold the workflow's current composite: pass bars, must-pass cases and baseline deltas. Exit 0 ship, 1 hold.")
 final class GateCommand extends BaseCommand {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
     @Parameters(index = "0", paramLabel = "WORKFLOW")
     String workflow;
 

@@ -201,6 +201,16 @@ class GateCommandTest {
     }
 
     @Test
+    void helpNamesTheOptions() {
+        RegCli.Result gate = RegCli.run(dir, "gate", "--help");
+        assertEquals(0, gate.exit());
+        assertTrue(gate.out().contains("Usage: reg gate") && gate.out().contains("--junit=FILE"), gate.out());
+        RegCli.Result imp = RegCli.run(dir, "eval", "import", "-h");
+        assertEquals(0, imp.exit());
+        assertTrue(imp.out().contains("--map=FIELD=COLUMN"), imp.out());
+    }
+
+    @Test
     void javaApiReportsNoRunAsAHoldNotAnException() {
         TestRegistry r = registryWithGate();
         TestEnv.home();
