@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         description = "A Git-native registry and release-decision tool for LLM workflows.",
         subcommands = {
             InitCommand.class, AddCommand.class, BumpCommand.class, ShowCommand.class, LogCommand.class, DiffCommand.class,
-            RecoverCommand.class, CompositeCommand.class, ReleaseCommand.class, RollbackCommand.class, MarkCommand.class,
+            RecoverCommand.class, EvalCommand.class, GateCommand.class, CompositeCommand.class, ReleaseCommand.class, RollbackCommand.class, MarkCommand.class,
             FreezeCommand.class, UnfreezeCommand.class, HistoryCommand.class, LiveCommand.class, AdrCommand.class, MemoCommand.class,
             DemoCommand.class, CommandLine.HelpCommand.class
         })

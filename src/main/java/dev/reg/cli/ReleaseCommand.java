@@ -1,7 +1,10 @@
 package dev.reg.cli;
 
+import dev.reg.gate.BarResult;
+import dev.reg.gate.GateReport;
+import dev.reg.gate.MustPassResult;
+import dev.reg.stats.Numbers;
 import dev.reg.registry.Registry;
-import dev.reg.release.GateVerdict;
 import dev.reg.release.ReleaseGates;
 import dev.reg.release.ReleaseService;
 import dev.reg.release.ReleaseService.ReleaseOutcome;
@@ -55,15 +58,15 @@ final class ReleaseCommand extends BaseCommand {
         out.println("  composite " + o.composite());
         out.println("  short     " + o.compositeShort());
         out.println("  digest    " + o.digest());
-        GateVerdict g = o.gate();
+        GateReport g = o.gate();
         out.println("  eval run  " + (g.runId() == null ? "none" : g.runId())
                 + (g.baselineRunId() == null ? "" : " (baseline " + g.baselineRunId() + ")"));
-        for (GateVerdict.Row r : g.rows()) {
+        for (BarResult r : g.bars()) {
             out.println("    " + (r.pass() ? term().green("pass") : term().red("FAIL")) + "  " + r.metric() + " " + r.aggregation()
-                    + (r.where() == null || r.where().isBlank() ? "" : " where " + r.where()) + " = " + GateVerdict.format(r.value()) + " (n=" + r.n()
-                    + ", bar " + r.bar() + (r.delta() == null ? "" : ", delta " + GateVerdict.signed(r.delta())) + ")");
+                    + (r.where() == null || r.where().isBlank() ? "" : " where " + r.where()) + " = " + Numbers.brief(r.value()) + " (n=" + r.n()
+                    + ", bar " + r.bar() + (r.delta() == null ? "" : ", delta " + Numbers.signed(r.delta())) + ")");
         }
-        for (GateVerdict.MustPass m : g.mustPass()) {
+        for (MustPassResult m : g.mustPass()) {
             out.println("    " + (m.pass() ? term().green("pass") : term().red("FAIL")) + "  must-pass " + m.caseId()
                     + (m.reason() == null || m.reason().isBlank() ? "" : ": " + m.reason()));
         }

@@ -1,5 +1,9 @@
 package dev.reg.release;
 
+import dev.reg.gate.BarResult;
+import dev.reg.gate.GateReport;
+import dev.reg.gate.MustPassResult;
+import dev.reg.stats.Numbers;
 import dev.reg.doc.Adr;
 import dev.reg.doc.AdrService;
 import dev.reg.registry.ArtifactVersion;
@@ -35,7 +39,7 @@ final class DecisionMemos {
 
     static Map<String, Object> memo(Map<String, Object> header, String workflow, int release, Decision decision,
             CompositeService.CurrentComposite current, Optional<LedgerEntry> lastGood, Optional<LedgerEntry> live,
-            List<ComponentChange> changes, GateVerdict verdict, String reason, String tag, List<Adr> supersedes,
+            List<ComponentChange> changes, GateReport verdict, String reason, String tag, List<Adr> supersedes,
             List<EvidenceFile> files) {
         Map<String, Object> m = new LinkedHashMap<>(header);
         Composite c = current.composite();
@@ -76,7 +80,7 @@ final class DecisionMemos {
         List<Map<String, Object>> gate = new ArrayList<>();
         List<Map<String, Object>> safety = new ArrayList<>();
         List<Map<String, Object>> costLatency = new ArrayList<>();
-        for (GateVerdict.Row r : verdict.rows()) {
+        for (BarResult r : verdict.bars()) {
             Map<String, Object> row = row(r);
             gate.add(row);
             String metric = r.metric() == null ? "" : r.metric().toLowerCase(Locale.ROOT);
@@ -91,7 +95,7 @@ final class DecisionMemos {
         m.put("safety", safety);
         m.put("costLatency", costLatency);
         List<Map<String, Object>> mustPass = new ArrayList<>();
-        for (GateVerdict.MustPass mp : verdict.mustPass()) {
+        for (MustPassResult mp : verdict.mustPass()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("caseId", mp.caseId());
             row.put("pass", mp.pass());
@@ -175,15 +179,15 @@ final class DecisionMemos {
         return m;
     }
 
-    static String because(Decision decision, GateVerdict verdict) {
+    static String because(Decision decision, GateReport verdict) {
         if (decision == Decision.SHIP) {
             return "every pass bar and must-pass case of the gate passed on eval run " + verdict.runId() + ".";
         }
         List<String> failed = new ArrayList<>();
-        for (GateVerdict.Row r : verdict.failedRows()) {
-            failed.add(r.metric() + " " + r.aggregation() + " " + GateVerdict.format(r.value()) + " against " + r.bar());
+        for (BarResult r : verdict.bars().stream().filter(b -> !b.pass()).toList()) {
+            failed.add(r.metric() + " " + r.aggregation() + " " + Numbers.brief(r.value()) + " against " + r.bar());
         }
-        for (GateVerdict.MustPass mp : verdict.failedMustPass()) {
+        for (MustPassResult mp : verdict.mustPass().stream().filter(m -> !m.pass()).toList()) {
             failed.add("must-pass case " + mp.caseId() + " failed");
         }
         if (failed.isEmpty()) {
@@ -193,18 +197,18 @@ final class DecisionMemos {
         return decision == Decision.FORCED ? why + ", and the release was forced." : why + ".";
     }
 
-    private static Map<String, Object> row(GateVerdict.Row r) {
+    private static Map<String, Object> row(BarResult r) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("metric", r.metric());
         row.put("aggregation", r.aggregation());
         row.put("where", blankToNull(r.where()));
-        row.put("value", GateVerdict.format(r.value()));
+        row.put("value", Numbers.brief(r.value()));
         row.put("n", r.n());
         row.put("bar", r.bar());
-        row.put("baseline", GateVerdict.format(r.baseline()));
-        row.put("delta", GateVerdict.signed(r.delta()));
+        row.put("baseline", Numbers.brief(r.baseline()));
+        row.put("delta", Numbers.signed(r.delta()));
         row.put("interval", r.intervalLow() == null || r.intervalHigh() == null ? "—"
-                : GateVerdict.signed(r.intervalLow()) + " to " + GateVerdict.signed(r.intervalHigh()));
+                : Numbers.signed(r.intervalLow()) + " to " + Numbers.signed(r.intervalHigh()));
         row.put("pass", r.pass());
         row.put("result", r.pass() ? "pass" : "FAIL");
         row.put("note", r.note() == null ? "" : r.note());

@@ -1,5 +1,9 @@
 package dev.reg.release;
 
+import dev.reg.gate.BarResult;
+import dev.reg.gate.GateReport;
+import dev.reg.gate.MustPassResult;
+import dev.reg.stats.Numbers;
 import dev.reg.registry.Registry;
 import java.util.Optional;
 
@@ -15,5 +19,5 @@ public interface ReleaseGate {
      *
      * @param runId the eval run to gate on; empty: the run whose component digests match the composite
      */
-    GateVerdict evaluate(Registry registry, String workflow, Optional<String> runId);
+    GateReport evaluate(Registry registry, String workflow, Optional<String> runId);
 }

@@ -1,5 +1,9 @@
 package dev.reg.release;
 
+import dev.reg.gate.BarResult;
+import dev.reg.gate.GateReport;
+import dev.reg.gate.MustPassResult;
+import dev.reg.stats.Numbers;
 import dev.reg.BadInputException;
 import dev.reg.RefusedException;
 import dev.reg.doc.Adr;
@@ -57,7 +61,7 @@ public final class ReleaseService {
 
     /** What {@code reg release} decided and wrote. {@code tag} is null when held. */
     public record ReleaseOutcome(String workflow, int release, Decision decision, String composite, String compositeShort,
-            String digest, String tag, String memo, String superseded, String commit, GateVerdict gate, String reason) {
+            String digest, String tag, String memo, String superseded, String commit, GateReport gate, String reason) {
         public boolean shipped() {
             return decision != Decision.HOLD;
         }
@@ -93,7 +97,7 @@ public final class ReleaseService {
                     + "; the ledger and the tags disagree (run 'reg verify') — nothing was changed");
         }
 
-        GateVerdict verdict = gate.evaluate(registry, wf, req.runId());
+        GateReport verdict = gate.evaluate(registry, wf, req.runId());
         Decision decision = verdict.ship() ? Decision.SHIP : req.force() ? Decision.FORCED : Decision.HOLD;
         boolean ships = decision != Decision.HOLD;
         Optional<LedgerEntry> lastGood = Releases.lastGood(ledger);
@@ -175,7 +179,7 @@ public final class ReleaseService {
     }
 
     /** The committed files the decision rests on, with the sha256 of their bytes: the gate file and the eval run. */
-    private List<DecisionMemos.EvidenceFile> evidenceFiles(ObjectId head, Workflow workflow, GateVerdict verdict) {
+    private List<DecisionMemos.EvidenceFile> evidenceFiles(ObjectId head, Workflow workflow, GateReport verdict) {
         List<DecisionMemos.EvidenceFile> out = new ArrayList<>();
         String gatePath = "registry/" + workflow.gate();
         registry.git().readFile(head, gatePath)

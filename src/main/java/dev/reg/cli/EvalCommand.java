@@ -1,0 +1,244 @@
+package dev.reg.cli;
+
+import dev.reg.BadInputException;
+import dev.reg.eval.CaseReader;
+import dev.reg.eval.EvalCase;
+import dev.reg.eval.EvalJson;
+import dev.reg.eval.EvalRunInfo;
+import dev.reg.eval.EvalStore;
+import dev.reg.eval.ImportFormat;
+import dev.reg.eval.ImportRequest;
+import dev.reg.eval.ImportResult;
+import dev.reg.eval.ImportService;
+import dev.reg.eval.MetricDef;
+import dev.reg.eval.RunSummary;
+import dev.reg.registry.Registry;
+import dev.reg.release.ComponentVersion;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "eval", description = "Eval runs: import tools' results, list and show them.",
+        subcommands = {EvalCommand.Import.class, EvalCommand.ListRuns.class, EvalCommand.Show.class})
+final class EvalCommand implements Runnable {
+    @CommandLine.Mixin
+    HelpOption help;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: import, list or show");
+    }
+
+    @Command(name = "import", description = "Import a tool's results as a reg.eval-run/1 run under registry/evals/, committed all or nothing.")
+    static final class Import extends BaseCommand {
+        @CommandLine.Mixin
+        HelpOption help;
+
+        @Parameters(index = "0", paramLabel = "FILE")
+        Path file;
+
+        @Option(names = "--format", paramLabel = "FORMAT", description = "promptfoo, promptfoo-jsonl, junit, jsonl or csv (default: from the file name)")
+        String format;
+
+        @Option(names = {"-w", "--workflow"}, paramLabel = "WORKFLOW", description = "the run measured this workflow's composite at HEAD")
+        String workflow;
+
+        @Option(names = "--component", paramLabel = "KIND/NAME@VERSION", description = "a component version the run measured (repeatable)")
+        List<String> components = new ArrayList<>();
+
+        @Option(names = "--provider", paramLabel = "ID", description = "promptfoo: import the rows of this provider (id or label)")
+        String provider;
+
+        @Option(names = "--map", paramLabel = "FIELD=COLUMN", description = "CSV: read FIELD (id, pass, score.exact, slice.domain, …) from COLUMN (repeatable)")
+        Map<String, String> mapping = new LinkedHashMap<>();
+
+        @Option(names = "--metric", paramLabel = "NAME=TYPE[,higher|lower][,MIN..MAX]", description = "declare a metric's type, direction and scale (repeatable)")
+        List<String> metrics = new ArrayList<>();
+
+        @Option(names = "--tool-version", paramLabel = "VERSION", description = "the tool's version, when the file does not record it")
+        String toolVersion;
+
+        @Option(names = "--max-size", paramLabel = "SIZE", defaultValue = "1g", description = "largest input accepted, e.g. 500m, 4g (default ${DEFAULT-VALUE})")
+        String maxSize;
+
+        @Option(names = "--json", description = "print the run's metadata as JSON")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            ImportFormat f = format == null ? null : ImportFormat.parse(format);
+            ImportRequest req = new ImportRequest(dir().resolve(file), f, workflow, components, provider, mapping, metrics, toolVersion,
+                    parseSize(maxSize));
+            try (Registry registry = openRegistry()) {
+                ImportResult r = new ImportService(registry, clock()).importRun(req);
+                r.warnings().forEach(term()::notice);
+                if (json) {
+                    var o = EvalJson.MAPPER.createObjectNode();
+                    o.put("imported", r.imported());
+                    o.put("commit", r.commit());
+                    o.set("run", EvalJson.describe(r.run()));
+                    r.warnings().forEach(o.putArray("warnings")::add);
+                    term().json(o);
+                    return ExitCodes.OK;
+                }
+                EvalRunInfo run = r.run();
+                PrintWriter out = term().out();
+                if (r.imported()) {
+                    out.println("imported " + term().bold(run.id()) + " -> " + run.path() + (run.large() ? "/" : ""));
+                } else {
+                    out.println("already imported: " + term().bold(run.id()) + " (same file, same subject; nothing written)");
+                }
+                out.println("  " + counts(run.summary()));
+                out.println("  subject " + run.subject().composite() + " (" + run.subject().digest() + ")");
+                if (r.commit() != null) {
+                    out.println("  commit " + r.commit().substring(0, 12));
+                }
+            }
+            return ExitCodes.OK;
+        }
+
+        static long parseSize(String s) {
+            var m = java.util.regex.Pattern.compile("([0-9]{1,12})([kmgt]?)").matcher(s.toLowerCase(Locale.ROOT));
+            if (!m.matches()) {
+                throw new BadInputException("--max-size " + s + ": expected a size such as 500m or 4g");
+            }
+            long n = Long.parseLong(m.group(1));
+            int shift = switch (m.group(2)) {
+                case "k" -> 10;
+                case "m" -> 20;
+                case "g" -> 30;
+                case "t" -> 40;
+                default -> 0;
+            };
+            return n << shift;
+        }
+    }
+
+    @Command(name = "list", description = "List the eval runs, newest first.")
+    static final class ListRuns extends BaseCommand {
+        @CommandLine.Mixin
+        HelpOption help;
+
+        @Option(names = {"-w", "--workflow"}, paramLabel = "WORKFLOW", description = "only runs of this workflow")
+        String workflow;
+
+        @Option(names = "--json", description = "print JSON")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Registry registry = openRegistry()) {
+                List<EvalRunInfo> runs = new EvalStore(registry).list().stream()
+                        .filter(r -> workflow == null || workflow.equals(r.subject().workflow())).toList();
+                if (json) {
+                    term().json(runs.stream().map(EvalJson::describe).toList());
+                    return ExitCodes.OK;
+                }
+                PrintWriter out = term().out();
+                if (runs.isEmpty()) {
+                    out.println("no eval runs (import one with 'reg eval import FILE --workflow WORKFLOW')");
+                    return ExitCodes.OK;
+                }
+                int w = runs.stream().mapToInt(r -> r.id().length()).max().orElse(2);
+                out.printf("%-" + w + "s  %-20s  %-40s  %s%n", "ID", "CREATED", "SOURCE", "CASES");
+                for (EvalRunInfo r : runs) {
+                    String src = r.source().tool() + " " + r.source().file();
+                    out.printf("%-" + w + "s  %-20s  %-40s  %s%n", r.id(), r.created(), src.length() > 40 ? src.substring(0, 39) + "…" : src,
+                            counts(r.summary()));
+                    out.printf("%-" + w + "s  %s%n", "", r.subject().composite());
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "show", description = "Show an eval run: source, subject, metrics, counts, and optionally its rows.")
+    static final class Show extends BaseCommand {
+        @CommandLine.Mixin
+        HelpOption help;
+
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        @Option(names = "--cases", paramLabel = "N", description = "also print the first N rows (case x trial)")
+        int cases;
+
+        @Option(names = "--json", description = "print JSON")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Registry registry = openRegistry()) {
+                EvalStore store = new EvalStore(registry);
+                EvalRunInfo r = store.load(id);
+                List<String> rows = new ArrayList<>();
+                if (cases > 0) {
+                    try (CaseReader reader = store.openCases(r)) {
+                        while (reader.hasNext() && rows.size() < cases) {
+                            EvalCase c = reader.next();
+                            rows.add(EvalJson.caseLine(c));
+                        }
+                    }
+                }
+                if (json) {
+                    Map<String, Object> o = new LinkedHashMap<>();
+                    o.put("run", EvalJson.describe(r));
+                    if (cases > 0) {
+                        List<Object> parsed = new ArrayList<>();
+                        for (String line : rows) {
+                            try {
+                                parsed.add(EvalJson.MAPPER.readTree(line));
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        }
+                        o.put("cases", parsed);
+                    }
+                    term().json(o);
+                    return ExitCodes.OK;
+                }
+                PrintWriter out = term().out();
+                out.println(term().bold(r.id()) + "  (" + r.path() + (r.large() ? "/" : "") + ")");
+                out.println("created   " + r.created());
+                out.println("source    " + r.source().tool() + (r.source().version() == null ? "" : " " + r.source().version()) + ", "
+                        + r.source().file() + " (" + r.source().sha256() + "), importer " + r.source().importer());
+                r.source().options().forEach((k, v) -> out.println("          " + k + "=" + v));
+                out.println("subject   " + (r.subject().workflow() == null ? "" : r.subject().workflow() + ": ") + r.subject().composite());
+                out.println("          digest " + r.subject().digest() + (r.subject().commit() == null ? "" : ", commit " + r.subject().commit().substring(0, 12)));
+                for (ComponentVersion c : r.subject().components()) {
+                    out.println("          " + c.version() + "  " + c.digest());
+                }
+                out.println("cases     " + counts(r.summary()));
+                out.println("metrics");
+                for (MetricDef m : r.metrics().values()) {
+                    out.println("  " + m.name() + "  " + m.type().label()
+                            + (m.scaleMin() != null ? " " + dev.reg.stats.Numbers.brief(m.scaleMin()) + ".." + dev.reg.stats.Numbers.brief(m.scaleMax()) : "")
+                            + (m.unit() != null ? " (" + m.unit() + ")" : "")
+                            + (m.higherIsBetter() == null ? "" : m.higherIsBetter() ? ", higher is better" : ", lower is better"));
+                }
+                if (!rows.isEmpty()) {
+                    out.println("rows");
+                    rows.forEach(l -> out.println("  " + l));
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    static String counts(RunSummary s) {
+        return s.cases() + " cases" + (s.rows() != s.cases() ? " x up to " + s.maxTrials() + " trials = " + s.rows() + " rows" : "") + ": "
+                + s.passed() + " passed, " + s.failed() + " failed, " + s.errored() + " errored"
+                + (s.skipped() > 0 ? ", " + s.skipped() + " skipped" : "") + (s.noVerdict() > 0 ? ", " + s.noVerdict() + " without verdict" : "");
+    }
+}

@@ -1,0 +1,100 @@
+package dev.reg.gate;
+
+import java.io.StringWriter;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/** A gate result as JUnit XML, one testcase per bar, must-pass case and finding, so CI shows gates as tests. */
+public final class GateJUnit {
+    private GateJUnit() {
+    }
+
+    public static String render(GateReport r) {
+        int failures = (int) (r.bars().stream().filter(b -> !b.pass()).count() + r.mustPass().stream().filter(m -> !m.pass()).count()
+                + r.findings().size());
+        int tests = r.bars().size() + r.mustPass().size() + r.findings().size();
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            w.writeStartDocument("UTF-8", "1.0");
+            w.writeCharacters("\n");
+            w.writeStartElement("testsuites");
+            w.writeAttribute("name", "reg gate " + r.workflow());
+            w.writeAttribute("tests", Integer.toString(tests));
+            w.writeAttribute("failures", Integer.toString(failures));
+            w.writeAttribute("errors", "0");
+            w.writeCharacters("\n  ");
+            w.writeStartElement("testsuite");
+            w.writeAttribute("name", "gate " + r.workflow() + (r.runId() == null ? "" : " on " + r.runId()));
+            w.writeAttribute("tests", Integer.toString(tests));
+            w.writeAttribute("failures", Integer.toString(failures));
+            w.writeAttribute("errors", "0");
+            w.writeAttribute("skipped", "0");
+            String cls = "reg.gate." + r.workflow();
+            for (BarResult b : r.bars()) {
+                String name = b.metric() + " " + b.aggregation() + (b.where() == null ? "" : " [" + b.where() + "]") + " " + b.bar();
+                StringBuilder detail = new StringBuilder("value " + fmt(b.value()) + ", n " + b.n());
+                if (b.baseline() != null) {
+                    detail.append(", baseline ").append(fmt(b.baseline()));
+                }
+                if (b.delta() != null) {
+                    detail.append(", delta ").append(fmt(b.delta()));
+                }
+                if (b.intervalLow() != null) {
+                    detail.append(", 95% interval [").append(fmt(b.intervalLow())).append(", ").append(fmt(b.intervalHigh())).append(']');
+                }
+                if (b.note() != null) {
+                    detail.append("\n").append(b.note());
+                }
+                testcase(w, cls, name, b.pass(), "bar not met: " + b.metric() + " " + b.aggregation() + " " + fmt(b.value()) + ", needs " + b.bar(),
+                        detail.toString());
+            }
+            for (MustPassResult m : r.mustPass()) {
+                testcase(w, cls + ".must_pass", m.caseId(), m.pass(), "must-pass case " + m.caseId() + " did not pass: " + m.reason(),
+                        m.reason());
+            }
+            int i = 1;
+            for (String f : r.findings()) {
+                testcase(w, cls + ".findings", "finding " + i++, false, f, f);
+            }
+            w.writeCharacters("\n  ");
+            w.writeEndElement();
+            w.writeCharacters("\n");
+            w.writeEndElement();
+            w.writeCharacters("\n");
+            w.writeEndDocument();
+            w.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot render JUnit XML: " + e.getMessage(), e);
+        }
+        return out.toString();
+    }
+
+    private static void testcase(XMLStreamWriter w, String cls, String name, boolean pass, String message, String detail)
+            throws XMLStreamException {
+        w.writeCharacters("\n    ");
+        w.writeStartElement("testcase");
+        w.writeAttribute("classname", cls);
+        w.writeAttribute("name", name);
+        w.writeAttribute("time", "0");
+        if (!pass) {
+            w.writeStartElement("failure");
+            w.writeAttribute("message", message);
+            w.writeAttribute("type", "gate");
+            if (detail != null) {
+                w.writeCharacters(detail);
+            }
+            w.writeEndElement();
+        } else if (detail != null) {
+            w.writeStartElement("system-out");
+            w.writeCharacters(detail);
+            w.writeEndElement();
+        }
+        w.writeEndElement();
+    }
+
+    private static String fmt(Double v) {
+        return dev.reg.stats.Numbers.brief(v);
+    }
+}
