@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reg.testing.GitCli;
 import dev.reg.testing.RegCli;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,14 +16,30 @@ class DemoTest {
     Path dir;
 
     @Test
-    void demoBuildsANarratedRegistry() {
+    void demoTellsTheWholeStoryAndLeavesAConsistentRegistry() throws Exception {
         RegCli.Result res = RegCli.ok(dir, "demo", "--dir", "story");
         Path repo = dir.resolve("story");
-        assertTrue(res.out().contains("== 1. A new registry =="), res.out());
-        assertTrue(res.out().contains("$ reg bump prompt billing_refund minor"), res.out());
-        assertTrue(res.out().contains("nothing to release"), "the refusal step is shown: " + res.out());
-        assertEquals("dataset/golden@2025.9.0\nmodel/cust-copilot@1.4.2\nprompt/billing_refund@2.3.0\nprompt/billing_refund@2.4.0\n",
+        String out = res.out();
+        assertTrue(out.contains("release support_copilot 1: SHIP"), out);
+        assertTrue(out.contains("release support_copilot 2: HOLD"), out);
+        assertTrue(out.contains("FAIL  must-pass JAIL-007"), out);
+        assertTrue(out.contains("nothing to release: the content of prompt/billing_refund is unchanged"), out);
+        assertTrue(out.contains("release support_copilot 3: SHIP"), out);
+        assertTrue(out.contains("rolled back support_copilot: release 3 -> release 1 (as release 4)"), out);
+        assertTrue(out.contains("nothing to do: the live release 4"), "running rollback twice is safe: " + out);
+
+        assertEquals("dataset/golden@2025.9.0\nmodel/cust-copilot@1.4.2\nprompt/billing_refund@2.3.0\nprompt/billing_refund@2.4.0\n"
+                + "prompt/billing_refund@2.4.1\nrelease/support_copilot/1\nrelease/support_copilot/3\nrelease/support_copilot/4\n",
                 GitCli.ok(repo, "tag", "-l"));
+        String ledger = Files.readString(repo.resolve("registry/releases/support_copilot.yaml"));
+        assertTrue(ledger.contains("status: held"), ledger);
+        assertTrue(ledger.contains("status: rolled-back"), ledger);
+        assertTrue(ledger.contains("rollback_from: 3"), ledger);
+        assertTrue(Files.readString(repo.resolve("registry/prompts/billing_refund/artifact.yaml")).contains("version: 2.3.0"),
+                "the prompt is back at the last good version");
+        try (var adrs = Files.list(repo.resolve("adr"))) {
+            assertEquals(5, adrs.count());
+        }
         assertEquals("", GitCli.ok(repo, "status", "--porcelain"));
         GitCli.Result fsck = GitCli.run(repo, "fsck", "--strict", "--no-dangling");
         assertEquals(0, fsck.exit(), fsck.err());
@@ -30,9 +47,10 @@ class DemoTest {
 
     @Test
     void demoRefusesANonEmptyDirectory() throws Exception {
-        java.nio.file.Files.writeString(dir.resolve("keep.txt"), "mine");
+        Files.writeString(dir.resolve("keep.txt"), "mine");
         RegCli.Result res = RegCli.run(dir, "demo", "--dir", ".");
         assertEquals(2, res.exit(), res.all());
         assertTrue(res.err().contains("is not empty"), res.err());
+        assertEquals("mine", Files.readString(dir.resolve("keep.txt")));
     }
 }
