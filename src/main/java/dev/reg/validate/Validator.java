@@ -1,0 +1,168 @@
+package dev.reg.validate;
+
+import dev.reg.BadInputException;
+import dev.reg.git.GitStore;
+import dev.reg.registry.Kind;
+import dev.reg.registry.Registry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * {@code reg validate}: every rule of DESIGN.md section 3 over the whole registry, or with a base
+ * revision over what changed since it. The changed paths decide which artifacts, gates, ledgers
+ * and ADRs are checked, so a change to one artifact among thousands costs about one artifact.
+ */
+public final class Validator {
+    private final Registry registry;
+
+    public Validator(Registry registry) {
+        this.registry = registry;
+    }
+
+    public ValidationReport validate(ValidateRequest req) {
+        GitStore git = registry.git();
+        Snapshot snapshot;
+        ObjectId headTree = null;
+        if (req.staged()) {
+            headTree = git.indexTree();
+            snapshot = new TreeSnapshot(registry, headTree, "index");
+        } else {
+            snapshot = new WorkTreeSnapshot(registry);
+        }
+        String adrDir = AdrRules.adrDir(snapshot);
+        List<String> prefixes = List.of("registry", adrDir, "templates", ".adr-dir");
+        Optional<String> baseRev = req.base().or(() -> req.staged() && git.head().isPresent() ? Optional.of("HEAD") : Optional.empty());
+        Optional<BaseInfo> base = baseRev.map(rev -> baseInfo(git, rev, req.staged() ? snapshotTree(snapshot) : null, prefixes));
+
+        Context ctx = new Context(registry, snapshot, base);
+        Optional<Set<String>> workflows = new RegistryFileRules(ctx).check();
+        Targets t = base.isPresent() ? Targets.changed(base.get().changed(), adrDir) : Targets.all(snapshot, adrDir);
+
+        ArtifactRules artifacts = new ArtifactRules(ctx);
+        VersionRules versions = new VersionRules(ctx);
+        for (Target a : t.artifacts) {
+            artifacts.check(a.kind, a.name).ifPresent(versions::check);
+        }
+        GateRules gates = new GateRules(ctx);
+        t.gates.forEach(gates::check);
+        LedgerRules ledgers = new LedgerRules(ctx);
+        t.ledgers.forEach(f -> ledgers.check(f, workflows, adrDir));
+        if (!t.adrs.isEmpty()) {
+            AdrRules adrs = new AdrRules(ctx, adrDir);
+            Map<Integer, List<String>> numbers = adrs.byNumber();
+            t.adrs.forEach(f -> adrs.check(f, numbers));
+        }
+        base.ifPresent(b -> checkEvalRunsUnchanged(ctx, b, t.evalPaths));
+
+        return new ValidationReport(snapshot.describe(), baseRev, base.map(b -> b.mergeBase().name()),
+                base.map(b -> b.changed().size()).orElse(-1),
+                new ValidationReport.Scope(t.artifacts.size(), t.gates.size(), t.ledgers.size(), t.adrs.size(), t.evalPaths.size()),
+                ctx.findings());
+    }
+
+    private static ObjectId snapshotTree(Snapshot s) {
+        return ((TreeSnapshot) s).tree();
+    }
+
+    private static BaseInfo baseInfo(GitStore git, String rev, ObjectId indexTree, List<String> prefixes) {
+        ObjectId baseCommit = git.resolveCommit(rev)
+                .orElseThrow(() -> new BadInputException("--base: no commit '" + rev + "' in this repository (fetch it first, e.g."
+                        + " 'git fetch origin main', and in CI check out with full history: fetch-depth: 0)"));
+        ObjectId head = git.head().orElse(null);
+        ObjectId mergeBase = head == null ? baseCommit : git.mergeBase(baseCommit, head)
+                .orElseThrow(() -> new BadInputException("--base: " + rev + " and HEAD share no history; nothing to compare with"
+                        + " (in CI, check out with fetch-depth: 0)"));
+        SortedSet<String> changed = new TreeSet<>();
+        Set<String> uncommitted = new TreeSet<>();
+        if (indexTree != null) {
+            changed.addAll(git.changedPaths(mergeBase, indexTree, prefixes));
+            if (head != null) {
+                uncommitted.addAll(git.changedPaths(head, indexTree, prefixes));
+            }
+        } else {
+            if (head != null) {
+                changed.addAll(git.changedPaths(mergeBase, head, prefixes));
+            }
+            uncommitted.addAll(git.uncommittedPaths(prefixes));
+            changed.addAll(uncommitted);
+        }
+        return new BaseInfo(rev, mergeBase, head, changed, uncommitted);
+    }
+
+    /** Eval runs are immutable evidence: one that existed at the base may not change. */
+    private static void checkEvalRunsUnchanged(Context ctx, BaseInfo base, List<String> evalPaths) {
+        for (String p : evalPaths) {
+            if (ctx.git.entry(base.mergeBase(), p).isPresent()) {
+                boolean gone = ctx.snapshot.kind(p) == Snapshot.EntryKind.MISSING;
+                ctx.add(Rule.EVAL_RUN_MODIFIED, p, 0, 0, p + " existed at " + base.revision() + " and was " + (gone ? "removed" : "changed")
+                        + "; eval runs are immutable evidence — restore it ('git checkout " + base.revision() + " -- " + p
+                        + "') and import new results as a new run");
+            }
+        }
+    }
+
+    private record Target(Kind kind, String name) {
+    }
+
+    /** What the rules run on: everything, or what the changed paths name. */
+    private static final class Targets {
+        final Set<Target> artifacts = new java.util.LinkedHashSet<>();
+        final List<String> gates = new ArrayList<>();
+        final List<String> ledgers = new ArrayList<>();
+        final List<String> adrs = new ArrayList<>();
+        final List<String> evalPaths = new ArrayList<>();
+
+        static Targets all(Snapshot s, String adrDir) {
+            Targets t = new Targets();
+            for (Kind k : Kind.values()) {
+                for (var e : s.children("registry/" + k.folder()).entrySet()) {
+                    if (e.getValue() != Snapshot.EntryKind.FILE) {
+                        t.artifacts.add(new Target(k, e.getKey()));
+                    }
+                }
+            }
+            s.children(GateRules.FOLDER).keySet().stream().filter(Targets::isYaml).forEach(n -> t.gates.add(GateRules.FOLDER + "/" + n));
+            s.children(LedgerRules.FOLDER).keySet().stream().filter(Targets::isYaml).forEach(n -> t.ledgers.add(LedgerRules.FOLDER + "/" + n));
+            s.children(adrDir).keySet().stream().filter(n -> AdrRules.FILE_NAME.matcher(n).matches()).forEach(n -> t.adrs.add(adrDir + "/" + n));
+            return t;
+        }
+
+        static Targets changed(Set<String> paths, String adrDir) {
+            Targets t = new Targets();
+            for (String p : paths) {
+                String[] parts = p.split("/");
+                if (parts[0].equals("registry") && parts.length >= 3) {
+                    for (Kind k : Kind.values()) {
+                        if (parts[1].equals(k.folder()) && parts.length >= 4) {
+                            t.artifacts.add(new Target(k, parts[2]));
+                        }
+                    }
+                    if (parts.length == 3 && isYaml(parts[2]) && (GateRules.FOLDER + "/" + parts[2]).equals(p)) {
+                        t.gates.add(p);
+                    }
+                    if (parts.length == 3 && isYaml(parts[2]) && (LedgerRules.FOLDER + "/" + parts[2]).equals(p)) {
+                        t.ledgers.add(p);
+                    }
+                    if (p.startsWith(EvalRuns.FOLDER + "/")) {
+                        t.evalPaths.add(p);
+                    }
+                }
+                if (p.startsWith(adrDir + "/") && p.indexOf('/', adrDir.length() + 1) < 0
+                        && AdrRules.FILE_NAME.matcher(p.substring(adrDir.length() + 1)).matches()) {
+                    t.adrs.add(p);
+                }
+            }
+            return t;
+        }
+
+        private static boolean isYaml(String name) {
+            return name.endsWith(".yaml");
+        }
+    }
+}
