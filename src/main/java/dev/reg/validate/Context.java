@@ -63,11 +63,7 @@ final class Context {
             YamlDocument doc = snapshot.readYaml(path);
             return Optional.of(new LoadedYaml(doc, YamlJson.of(doc)));
         } catch (BadInputException e) {
-            String message = e.detail();
-            if (message.startsWith("invalid YAML") && message.contains("found character '\\t'")) {
-                message += " (YAML does not allow tabs for indentation; use spaces)";
-            }
-            add(Rule.INVALID_YAML, path, e.line(), 0, message);
+            add(Rule.INVALID_YAML, path, e.line(), 0, e.detail());
             return Optional.empty();
         }
     }
