@@ -19,13 +19,14 @@ final class Context {
     final GitStore git;
     final Snapshot snapshot;
     final Optional<BaseInfo> base;
-    final SchemaCheck schemas = new SchemaCheck();
+    final SchemaCheck schemas;
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, Optional<Sha256>> tagDigests = new HashMap<>();
     private EvalRuns evalRuns;
 
-    Context(Registry registry, Snapshot snapshot, Optional<BaseInfo> base) {
+    Context(Registry registry, Snapshot snapshot, Optional<BaseInfo> base, SchemaCheck schemas) {
         this.registry = registry;
+        this.schemas = schemas;
         this.git = registry.git();
         this.snapshot = snapshot;
         this.base = base;

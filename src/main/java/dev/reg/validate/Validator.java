@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -26,6 +27,7 @@ public final class Validator {
     }
 
     public ValidationReport validate(ValidateRequest req) {
+        CompletableFuture<SchemaCheck> schemas = CompletableFuture.supplyAsync(SchemaCheck::warmed);
         GitStore git = registry.git();
         Snapshot snapshot;
         ObjectId headTree = null;
@@ -40,7 +42,7 @@ public final class Validator {
         Optional<String> baseRev = req.base().or(() -> req.staged() && git.head().isPresent() ? Optional.of("HEAD") : Optional.empty());
         Optional<BaseInfo> base = baseRev.map(rev -> baseInfo(git, rev, req.staged() ? snapshotTree(snapshot) : null, prefixes));
 
-        Context ctx = new Context(registry, snapshot, base);
+        Context ctx = new Context(registry, snapshot, base, join(schemas));
         Optional<Set<String>> workflows = new RegistryFileRules(ctx).check();
         Targets t = base.isPresent() ? Targets.changed(base.get().changed(), adrDir) : Targets.all(snapshot, adrDir);
 
@@ -64,6 +66,17 @@ public final class Validator {
                 base.map(b -> b.changed().size()).orElse(-1),
                 new ValidationReport.Scope(t.artifacts.size(), t.gates.size(), t.ledgers.size(), t.adrs.size(), t.evalPaths.size()),
                 ctx.findings());
+    }
+
+    private static SchemaCheck join(CompletableFuture<SchemaCheck> pending) {
+        try {
+            return pending.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw e;
+        }
     }
 
     private static ObjectId snapshotTree(Snapshot s) {
