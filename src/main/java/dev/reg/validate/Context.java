@@ -18,18 +18,22 @@ final class Context {
     final Registry registry;
     final GitStore git;
     final Snapshot snapshot;
-    final Optional<BaseInfo> base;
-    final SchemaCheck schemas;
+    private final java.util.function.Supplier<Optional<BaseInfo>> base;
+    final SchemaCheck schemas = new SchemaCheck();
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, Optional<Sha256>> tagDigests = new HashMap<>();
     private EvalRuns evalRuns;
 
-    Context(Registry registry, Snapshot snapshot, Optional<BaseInfo> base, SchemaCheck schemas) {
+    /** @param base the base revision, resolved on first use (it may still be scanning the work tree) */
+    Context(Registry registry, Snapshot snapshot, java.util.function.Supplier<Optional<BaseInfo>> base) {
         this.registry = registry;
-        this.schemas = schemas;
         this.git = registry.git();
         this.snapshot = snapshot;
         this.base = base;
+    }
+
+    Optional<BaseInfo> base() {
+        return base.get();
     }
 
     void add(Finding f) {

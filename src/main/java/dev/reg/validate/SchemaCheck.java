@@ -34,26 +34,8 @@ final class SchemaCheck {
     private final Map<String, Schema> schemas = new HashMap<>();
     private final Map<String, JsonNode> rawSchemas = new HashMap<>();
 
-    /**
-     * A checker with every schema loaded and its validators exercised once. Loading the validator
-     * is most of the fixed cost of a small validation, so {@link Validator} does it on a second
-     * thread while Git scans the work tree.
-     */
-    static SchemaCheck warmed() {
-        SchemaCheck c = new SchemaCheck();
-        JsonNode empty = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        for (String name : RegistrySchemas.names()) {
-            if (!name.equals(RegistrySchemas.COMMON)) {
-                c.schema(name).validate(empty);
-            }
-        }
-        return c;
-    }
-
     private Schema schema(String name) {
-        synchronized (schemas) {
-            return schemas.computeIfAbsent(name, n -> registry.getSchema(SchemaLocation.of(BASE + n)));
-        }
+        return schemas.computeIfAbsent(name, n -> registry.getSchema(SchemaLocation.of(BASE + n)));
     }
 
     static String artifactSchema(dev.reg.registry.Kind kind) {

@@ -27,23 +27,24 @@ public final class Validator {
     }
 
     public ValidationReport validate(ValidateRequest req) {
-        CompletableFuture<SchemaCheck> schemas = CompletableFuture.supplyAsync(SchemaCheck::warmed);
         GitStore git = registry.git();
         Snapshot snapshot;
-        ObjectId headTree = null;
+        ObjectId indexTree = null;
         if (req.staged()) {
-            headTree = git.indexTree();
-            snapshot = new TreeSnapshot(registry, headTree, "index");
+            indexTree = git.indexTree();
+            snapshot = new TreeSnapshot(registry, indexTree, "index");
         } else {
             snapshot = new WorkTreeSnapshot(registry);
         }
         String adrDir = AdrRules.adrDir(snapshot);
         List<String> prefixes = List.of("registry", adrDir, "templates", ".adr-dir");
         Optional<String> baseRev = req.base().or(() -> req.staged() && git.head().isPresent() ? Optional.of("HEAD") : Optional.empty());
-        Optional<BaseInfo> base = baseRev.map(rev -> baseInfo(git, rev, req.staged() ? snapshotTree(snapshot) : null, prefixes));
+        ObjectId index = indexTree;
+        Optional<PendingBase> pending = baseRev.map(rev -> new PendingBase(git, rev, index, prefixes));
 
-        Context ctx = new Context(registry, snapshot, base, join(schemas));
+        Context ctx = new Context(registry, snapshot, () -> pending.map(PendingBase::get));
         Optional<Set<String>> workflows = new RegistryFileRules(ctx).check();
+        Optional<BaseInfo> base = ctx.base();
         Targets t = base.isPresent() ? Targets.changed(base.get().changed(), adrDir) : Targets.all(snapshot, adrDir);
 
         ArtifactRules artifacts = new ArtifactRules(ctx);
@@ -68,44 +69,55 @@ public final class Validator {
                 ctx.findings());
     }
 
-    private static SchemaCheck join(CompletableFuture<SchemaCheck> pending) {
-        try {
-            return pending.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException) {
-                throw (RuntimeException) e.getCause();
-            }
-            throw e;
-        }
-    }
+    /**
+     * The base revision resolved at once (a bad revision fails before any work), with the scan of
+     * the work tree for uncommitted changes running on a second thread: it is the one cost of a
+     * small validation that grows with the registry, and it overlaps with reading registry.yaml and
+     * loading the schema validator.
+     */
+    private static final class PendingBase {
+        private final String revision;
+        private final ObjectId mergeBase;
+        private final ObjectId head;
+        private final SortedSet<String> committed = new TreeSet<>();
+        private final CompletableFuture<Set<String>> uncommitted;
+        private BaseInfo resolved;
 
-    private static ObjectId snapshotTree(Snapshot s) {
-        return ((TreeSnapshot) s).tree();
-    }
-
-    private static BaseInfo baseInfo(GitStore git, String rev, ObjectId indexTree, List<String> prefixes) {
-        ObjectId baseCommit = git.resolveCommit(rev)
-                .orElseThrow(() -> new BadInputException("--base: no commit '" + rev + "' in this repository (fetch it first, e.g."
-                        + " 'git fetch origin main', and in CI check out with full history: fetch-depth: 0)"));
-        ObjectId head = git.head().orElse(null);
-        ObjectId mergeBase = head == null ? baseCommit : git.mergeBase(baseCommit, head)
-                .orElseThrow(() -> new BadInputException("--base: " + rev + " and HEAD share no history; nothing to compare with"
-                        + " (in CI, check out with fetch-depth: 0)"));
-        SortedSet<String> changed = new TreeSet<>();
-        Set<String> uncommitted = new TreeSet<>();
-        if (indexTree != null) {
-            changed.addAll(git.changedPaths(mergeBase, indexTree, prefixes));
-            if (head != null) {
-                uncommitted.addAll(git.changedPaths(head, indexTree, prefixes));
+        PendingBase(GitStore git, String rev, ObjectId indexTree, List<String> prefixes) {
+            this.revision = rev;
+            ObjectId baseCommit = git.resolveCommit(rev)
+                    .orElseThrow(() -> new BadInputException("--base: no commit '" + rev + "' in this repository (fetch it first, e.g."
+                            + " 'git fetch origin main', and in CI check out with full history: fetch-depth: 0)"));
+            this.head = git.head().orElse(null);
+            this.mergeBase = head == null ? baseCommit : git.mergeBase(baseCommit, head)
+                    .orElseThrow(() -> new BadInputException("--base: " + rev + " and HEAD share no history; nothing to compare with"
+                            + " (in CI, check out with fetch-depth: 0)"));
+            if (indexTree != null) {
+                committed.addAll(git.changedPaths(mergeBase, indexTree, prefixes));
+                Set<String> staged = head == null ? Set.copyOf(committed) : Set.copyOf(git.changedPaths(head, indexTree, prefixes));
+                uncommitted = CompletableFuture.completedFuture(staged);
+            } else {
+                if (head != null) {
+                    committed.addAll(git.changedPaths(mergeBase, head, prefixes));
+                }
+                uncommitted = CompletableFuture.supplyAsync(() -> Set.copyOf(git.uncommittedPaths(prefixes)));
             }
-        } else {
-            if (head != null) {
-                changed.addAll(git.changedPaths(mergeBase, head, prefixes));
-            }
-            uncommitted.addAll(git.uncommittedPaths(prefixes));
-            changed.addAll(uncommitted);
         }
-        return new BaseInfo(rev, mergeBase, head, changed, uncommitted);
+
+        synchronized BaseInfo get() {
+            if (resolved == null) {
+                Set<String> pending;
+                try {
+                    pending = uncommitted.join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+                }
+                SortedSet<String> changed = new TreeSet<>(committed);
+                changed.addAll(pending);
+                resolved = new BaseInfo(revision, mergeBase, head, changed, pending);
+            }
+            return resolved;
+        }
     }
 
     /** Eval runs are immutable evidence: one that existed at the base may not change. */

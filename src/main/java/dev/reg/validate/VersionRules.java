@@ -33,13 +33,13 @@ final class VersionRules {
         ArtifactManifest m = a.manifest();
         ArtifactVersion v = m.artifactVersion();
         Optional<Sha256> tagged = ctx.tagDigest(v);
-        if (ctx.base.isPresent()) {
-            Optional<ArtifactManifest> before = baseManifest(ctx.base.get(), m.id());
+        if (ctx.base().isPresent()) {
+            Optional<ArtifactManifest> before = baseManifest(ctx.base().get(), m.id());
             if (before.isPresent() && before.get().version().equals(m.version())) {
                 Optional<Sha256> was = before.get().digest();
                 if (was.isPresent() && !was.get().equals(a.actual().digest())) {
                     ctx.add(Rule.VERSION_NOT_BUMPED, a.file(), a.versionLine(), a.versionColumn(), "the content of " + m.id()
-                            + " changed since " + ctx.base.get().revision() + " (" + String.join(", ", changedFiles(before.get(), a))
+                            + " changed since " + ctx.base().get().revision() + " (" + String.join(", ", changedFiles(before.get(), a))
                             + ") but its version is still " + m.version() + "; run 'reg bump " + m.id().kind() + " "
                             + m.id().name() + " patch|minor|major -m TEXT'");
                 }
@@ -64,7 +64,7 @@ final class VersionRules {
     /** A version that changed in this change: it must go up, unless a reg rollback commit set it. */
     private void checkDirection(CheckedArtifact a, Optional<ArtifactManifest> before) {
         ArtifactManifest m = a.manifest();
-        BaseInfo base = ctx.base.get();
+        BaseInfo base = ctx.base().get();
         if (isRollback(base, a.file())) {
             return;
         }
