@@ -64,27 +64,7 @@ final class ValidateCommand extends BaseCommand {
 
     private TextStyle style() {
         Terminal t = term();
-        return !t.color() ? TextStyle.PLAIN : new TextStyle() {
-            @Override
-            public String error(String s) {
-                return t.red(s);
-            }
-
-            @Override
-            public String warning(String s) {
-                return t.yellow(s);
-            }
-
-            @Override
-            public String bold(String s) {
-                return t.bold(s);
-            }
-
-            @Override
-            public String ok(String s) {
-                return t.green(s);
-            }
-        };
+        return t.color() ? new TextStyle(t::red, t::yellow, t::bold, t::green) : TextStyle.PLAIN;
     }
 
     private void appendSummary(String markdown) {

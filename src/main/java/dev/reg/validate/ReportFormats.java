@@ -20,16 +20,16 @@ public final class ReportFormats {
     public static String text(ValidationReport r, TextStyle style) {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, List<Finding>> e : r.byFile().entrySet()) {
-            sb.append(style.bold(e.getKey())).append('\n');
+            sb.append(style.bold().apply(e.getKey())).append('\n');
             int width = e.getValue().stream().mapToInt(f -> where(f).length()).max().orElse(0);
             for (Finding f : e.getValue()) {
-                String sev = f.isError() ? style.error(pad("error", 7)) : style.warning(pad("warning", 7));
+                String sev = f.isError() ? style.error().apply(pad("error", 7)) : style.warning().apply(pad("warning", 7));
                 sb.append("  ").append(pad(where(f), width)).append("  ").append(sev).append("  ").append(f.rule().title())
                         .append("  ").append(f.message()).append('\n');
             }
             sb.append('\n');
         }
-        sb.append(r.findings().isEmpty() ? style.ok("no findings") : counts(r, style)).append(" (").append(scope(r)).append(")\n");
+        sb.append(r.findings().isEmpty() ? style.ok().apply("no findings") : counts(r, style)).append(" (").append(scope(r)).append(")\n");
         return sb.toString();
     }
 
@@ -44,7 +44,7 @@ public final class ReportFormats {
     private static String counts(ValidationReport r, TextStyle style) {
         String errors = plural(r.errors(), "error");
         String warnings = plural(r.warnings(), "warning");
-        return (r.errors() > 0 ? style.error(errors) : errors) + ", " + (r.warnings() > 0 ? style.warning(warnings) : warnings)
+        return (r.errors() > 0 ? style.error().apply(errors) : errors) + ", " + (r.warnings() > 0 ? style.warning().apply(warnings) : warnings)
                 + " in " + plural(r.byFile().size(), "file");
     }
 

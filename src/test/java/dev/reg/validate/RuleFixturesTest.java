@@ -276,6 +276,13 @@ class RuleFixturesTest {
         return x;
     }
 
+    /** What reg rollback commits: the prompt's folder as tagged at 1.0.0, with the rollback trailer. */
+    private static void rollbackCommit(Fixture x) {
+        x.git("checkout", "prompt/billing_refund@1.0.0", "--", "registry/prompts/billing_refund");
+        x.git("add", "-A");
+        x.git("commit", "-q", "-m", "rollback support_copilot to release 1\n\n" + VersionRules.ROLLBACK_TRAILER + ": support_copilot/2");
+    }
+
     @Test
     void reg013VersionLoweredByHandFails() {
         Fixture x = withSecondVersion();
@@ -290,9 +297,7 @@ class RuleFixturesTest {
     void reg013VersionLoweredInARollbackCommitPasses() {
         Fixture x = withSecondVersion();
         x.git("checkout", "-q", "-b", "pr");
-        x.git("checkout", "prompt/billing_refund@1.0.0", "--", "registry/prompts/billing_refund");
-        x.git("add", "-A");
-        x.git("commit", "-q", "-m", "rollback support_copilot to release 1\n\nReg-Rollback: support_copilot/2");
+        rollbackCommit(x);
         x.validate("--base", "main").expectClean();
     }
 
@@ -300,9 +305,7 @@ class RuleFixturesTest {
     void reg013RollbackTrailerOnAnEarlierCommitOnlyFails() {
         Fixture x = withSecondVersion();
         x.git("checkout", "-q", "-b", "pr");
-        x.git("checkout", "prompt/billing_refund@1.0.0", "--", "registry/prompts/billing_refund");
-        x.git("add", "-A");
-        x.git("commit", "-q", "-m", "rollback\n\nReg-Rollback: support_copilot/2");
+        rollbackCommit(x);
         x.reg.append(PROMPT, "owner: me\n"); // a later hand edit: the version now comes from a commit reg did not make
         x.commit("hand edit after the rollback");
         x.validate("--base", "main").expect("REG013", PROMPT, 3);
@@ -312,9 +315,7 @@ class RuleFixturesTest {
     @Test
     void reg014OldVersionRestoredByHandFails() {
         Fixture x = withSecondVersion();
-        x.git("checkout", "prompt/billing_refund@1.0.0", "--", "registry/prompts/billing_refund");
-        x.git("add", "-A");
-        x.git("commit", "-q", "-m", "rollback\n\nReg-Rollback: support_copilot/2");
+        rollbackCommit(x);
         x.git("checkout", "-q", "-b", "pr");
         x.git("checkout", "prompt/billing_refund@1.1.0", "--", "registry/prompts/billing_refund");
         x.commit("bring 1.1.0 back by hand");
@@ -325,9 +326,7 @@ class RuleFixturesTest {
     @Test
     void reg014BumpAfterRollbackPasses() {
         Fixture x = withSecondVersion();
-        x.git("checkout", "prompt/billing_refund@1.0.0", "--", "registry/prompts/billing_refund");
-        x.git("add", "-A");
-        x.git("commit", "-q", "-m", "rollback\n\nReg-Rollback: support_copilot/2");
+        rollbackCommit(x);
         x.git("checkout", "-q", "-b", "pr");
         x.reg.append(TEMPLATE, "A better fix.\n");
         x.reg.regOk("bump", "prompt", "billing_refund", "minor", "-m", "better");
