@@ -452,138 +452,26 @@ public final class GitStore implements AutoCloseable {
         return p.getName() + " <" + p.getEmailAddress() + ">";
     }
 
-    /**
-     * Paths under {@code prefixes} that differ between HEAD, the index and the work tree (ignored
-     * files excluded), the way {@code git status} finds them: HEAD against the index by object id,
-     * the index against the work tree by one lstat per entry (content compared only when the stat
-     * differs or the entry is racily clean), and the folders walked for files the index does not
-     * list. Cheaper than JGit's status, which matters because a small validation pays it whole.
-     * Content is compared unfiltered, so with core.autocrlf a file can show as changed that git
-     * would call clean: the answer may be wider, never narrower.
-     */
+    /** Paths under {@code prefixes} that differ between HEAD, the index and the work tree (ignored files excluded). */
     public List<String> uncommittedPaths(Collection<String> prefixes) {
-        Set<String> out = new java.util.TreeSet<>();
-        try (RevWalk rw = new RevWalk(repo); ObjectReader reader = repo.newObjectReader()) {
-            DirCache index = repo.readDirCache();
-            Optional<ObjectId> head = head();
-            try (TreeWalk tw = new TreeWalk(repo, reader)) {
-                if (head.isPresent()) {
-                    tw.addTree(rw.parseCommit(head.get()).getTree());
-                } else {
-                    tw.addTree(new org.eclipse.jgit.treewalk.EmptyTreeIterator());
-                }
-                tw.addTree(new DirCacheIterator(index));
-                tw.setRecursive(true);
-                tw.setFilter(org.eclipse.jgit.treewalk.filter.AndTreeFilter.create(PathFilterGroup.createFromStrings(prefixes),
-                        org.eclipse.jgit.treewalk.filter.TreeFilter.ANY_DIFF));
-                while (tw.next()) {
-                    out.add(tw.getPathString());
-                }
-            }
-            Path indexFile = repo.getIndexFile().toPath();
-            Instant indexTime = Files.exists(indexFile) ? Files.getLastModifiedTime(indexFile).toInstant() : Instant.EPOCH;
-            Set<String> tracked = new HashSet<>();
-            for (int i = 0; i < index.getEntryCount(); i++) {
-                DirCacheEntry e = index.getEntry(i);
-                String p = e.getPathString();
-                if (!isUnder(prefixes, p)) {
-                    continue;
-                }
-                tracked.add(p);
-                if (e.getStage() != 0 || (!e.isAssumeValid() && !e.isSkipWorkTree() && e.getFileMode() != FileMode.GITLINK
-                        && workFileDiffers(e, indexTime))) {
-                    out.add(p);
-                }
-            }
-            out.addAll(untracked(prefixes, tracked));
-            return new ArrayList<>(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static boolean isUnder(Collection<String> prefixes, String path) {
-        for (String p : prefixes) {
-            if (path.equals(p) || (path.startsWith(p) && path.charAt(p.length()) == '/')) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean workFileDiffers(DirCacheEntry e, Instant indexTime) throws IOException {
-        Path f = workTree.resolve(e.getPathString());
-        java.nio.file.attribute.BasicFileAttributes a;
         try {
-            a = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (java.nio.file.NoSuchFileException | java.nio.file.NotDirectoryException ex) {
-            return true;
-        }
-        boolean link = e.getFileMode() == FileMode.SYMLINK;
-        if (a.isSymbolicLink() != link || (!link && !a.isRegularFile())) {
-            return true;
-        }
-        boolean statSame = a.size() == e.getLength() && a.lastModifiedTime().toInstant().equals(e.getLastModifiedInstant());
-        if (statSame && !e.mightBeRacilyClean(indexTime)) {
-            return false;
-        }
-        if (!link && a.size() != e.getLength() && !e.isSmudged()) {
-            return true;
-        }
-        byte[] content = link ? Files.readSymbolicLink(f).toString().getBytes(StandardCharsets.UTF_8) : null;
-        try (ObjectInserter.Formatter fmt = new ObjectInserter.Formatter()) {
-            ObjectId id;
-            if (link) {
-                id = fmt.idFor(Constants.OBJ_BLOB, content);
-            } else {
-                try (InputStream in = Files.newInputStream(f)) {
-                    id = fmt.idFor(Constants.OBJ_BLOB, a.size(), in);
-                }
+            var status = new Git(repo).status();
+            for (String p : prefixes) {
+                status.addPath(p);
             }
-            return !id.equals(e.getObjectId());
+            var s = status.call();
+            Set<String> out = new java.util.TreeSet<>();
+            out.addAll(s.getAdded());
+            out.addAll(s.getChanged());
+            out.addAll(s.getRemoved());
+            out.addAll(s.getMissing());
+            out.addAll(s.getModified());
+            out.addAll(s.getUntracked());
+            out.addAll(s.getConflicting());
+            return new ArrayList<>(out);
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
         }
-    }
-
-    /** Files under {@code prefixes} on disk that the index does not list and Git does not ignore. */
-    private List<String> untracked(Collection<String> prefixes, Set<String> tracked) throws IOException {
-        List<String> candidates = new ArrayList<>();
-        for (String prefix : prefixes) {
-            Path start = workTree.resolve(prefix);
-            if (!Files.exists(start, LinkOption.NOFOLLOW_LINKS)) {
-                continue;
-            }
-            Files.walkFileTree(start, new java.nio.file.SimpleFileVisitor<>() {
-                @Override
-                public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
-                    return dir.getFileName().toString().equals(Constants.DOT_GIT) || Files.exists(dir.resolve(Constants.DOT_GIT))
-                            ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
-                    String rel = workTree.relativize(file).toString().replace('\\', '/');
-                    if (!tracked.contains(rel)) {
-                        candidates.add(rel);
-                    }
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-            });
-        }
-        if (candidates.isEmpty()) {
-            return candidates;
-        }
-        List<String> out = new ArrayList<>();
-        try (TreeWalk tw = new TreeWalk(repo)) {
-            tw.addTree(new FileTreeIterator(repo));
-            tw.setRecursive(true);
-            tw.setFilter(PathFilterGroup.createFromStrings(candidates));
-            while (tw.next()) {
-                if (!tw.getTree(0, WorkingTreeIterator.class).isEntryIgnored()) {
-                    out.add(tw.getPathString());
-                }
-            }
-        }
-        return out;
     }
 
     // ---------------------------------------------------------------- writing
