@@ -21,24 +21,30 @@ final class RegistryFileRules {
         this.ctx = ctx;
     }
 
-    /** Checks registry.yaml; returns its workflow names, or empty when the file could not be read. */
-    Optional<Set<String>> check() {
+    /** What registry.yaml says that other rules need: its workflows and the gate files they name. */
+    record Facts(Optional<Set<String>> workflows, Set<String> gateFiles) {
+        static final Facts UNKNOWN = new Facts(Optional.empty(), Set.of());
+    }
+
+    /** Checks registry.yaml and returns its facts ({@link Facts#UNKNOWN} when the file could not be read). */
+    Facts check() {
         String file = RegistryConfig.PATH;
         if (ctx.snapshot.kind(file) == Snapshot.EntryKind.MISSING) {
             ctx.add(Rule.MISSING_MANIFEST, file, 0, 0, file + " is missing from the " + ctx.snapshot.describe()
                     + "; every registry has one ('reg init' writes it)");
-            return Optional.empty();
+            return Facts.UNKNOWN;
         }
         Optional<Context.LoadedYaml> loaded = ctx.load(file);
         if (loaded.isEmpty()) {
-            return Optional.empty();
+            return Facts.UNKNOWN;
         }
         Context.LoadedYaml y = loaded.get();
         ctx.conforms(y, SchemaCheck.REGISTRY);
         Set<String> names = new LinkedHashSet<>();
+        Set<String> gates = new LinkedHashSet<>();
         JsonNode workflows = y.root().path("workflows");
         if (!workflows.isObject()) {
-            return Optional.of(names);
+            return new Facts(Optional.of(names), gates);
         }
         for (Iterator<String> it = workflows.fieldNames(); it.hasNext(); ) {
             String name = it.next();
@@ -49,9 +55,9 @@ final class RegistryFileRules {
                         + "': lowercase a-z, 0-9, '.', '_' or '-', starting with a letter or digit, at most 63 characters");
             }
             checkComponents(y, name, workflows.get(name), p);
-            checkGate(y, name, workflows.get(name), p);
+            checkGate(y, name, workflows.get(name), p).ifPresent(gates::add);
         }
-        return Optional.of(names);
+        return new Facts(Optional.of(names), gates);
     }
 
     private void checkComponents(Context.LoadedYaml y, String workflow, JsonNode w, String p) {
@@ -76,9 +82,10 @@ final class RegistryFileRules {
         }
     }
 
-    private void checkGate(Context.LoadedYaml y, String workflow, JsonNode w, String p) {
+    /** Checks a workflow's gate file name; returns its path when it names a file that exists. */
+    private Optional<String> checkGate(Context.LoadedYaml y, String workflow, JsonNode w, String p) {
         if (w == null || !w.isObject()) {
-            return;
+            return Optional.empty();
         }
         Optional<String> declared = Context.text(w, "gate");
         String gate = declared.orElse("gates/" + workflow + ".yaml");
@@ -90,12 +97,14 @@ final class RegistryFileRules {
         } catch (BadInputException e) {
             ctx.add(Rule.INVALID_FIELD, y.file(), line, column, "workflows." + workflow + "." + e.getMessage()
                     + " (the gate file is named relative to registry/)");
-            return;
+            return Optional.empty();
         }
         String path = "registry/" + gate;
         if (ctx.snapshot.kind(path) == Snapshot.EntryKind.MISSING) {
             ctx.add(Rule.GATE_FILE_MISSING, y.file(), line, column, "workflow " + workflow + " has no gate file yet (" + path
                     + "); write its pass bars there before releasing it");
+            return Optional.empty();
         }
+        return Optional.of(path);
     }
 }

@@ -43,9 +43,10 @@ public final class Validator {
         Optional<PendingBase> pending = baseRev.map(rev -> new PendingBase(git, rev, index, prefixes));
 
         Context ctx = new Context(registry, snapshot, () -> pending.map(PendingBase::get));
-        Optional<Set<String>> workflows = new RegistryFileRules(ctx).check();
+        RegistryFileRules.Facts facts = new RegistryFileRules(ctx).check();
         Optional<BaseInfo> base = ctx.base();
-        Targets t = base.isPresent() ? Targets.changed(base.get().changed(), adrDir) : Targets.all(snapshot, adrDir);
+        Targets t = base.isPresent() ? Targets.changed(base.get().changed(), adrDir, facts.gateFiles())
+                : Targets.all(snapshot, adrDir, facts.gateFiles());
 
         ArtifactRules artifacts = new ArtifactRules(ctx);
         VersionRules versions = new VersionRules(ctx);
@@ -55,7 +56,7 @@ public final class Validator {
         GateRules gates = new GateRules(ctx);
         t.gates.forEach(gates::check);
         LedgerRules ledgers = new LedgerRules(ctx);
-        t.ledgers.forEach(f -> ledgers.check(f, workflows, adrDir));
+        t.ledgers.forEach(f -> ledgers.check(f, facts.workflows(), adrDir));
         if (!t.adrs.isEmpty()) {
             AdrRules adrs = new AdrRules(ctx, adrDir);
             Map<Integer, List<String>> numbers = adrs.byNumber();
@@ -138,12 +139,13 @@ public final class Validator {
     /** What the rules run on: everything, or what the changed paths name. */
     private static final class Targets {
         final Set<Target> artifacts = new java.util.LinkedHashSet<>();
-        final List<String> gates = new ArrayList<>();
+        final Set<String> gates = new java.util.LinkedHashSet<>();
         final List<String> ledgers = new ArrayList<>();
         final List<String> adrs = new ArrayList<>();
         final List<String> evalPaths = new ArrayList<>();
 
-        static Targets all(Snapshot s, String adrDir) {
+        /** Gate files: those in registry/gates/ and any other file a workflow names as its gate. */
+        static Targets all(Snapshot s, String adrDir, Set<String> namedGates) {
             Targets t = new Targets();
             for (Kind k : Kind.values()) {
                 for (var e : s.children("registry/" + k.folder()).entrySet()) {
@@ -153,14 +155,18 @@ public final class Validator {
                 }
             }
             s.children(GateRules.FOLDER).keySet().stream().filter(Targets::isYaml).forEach(n -> t.gates.add(GateRules.FOLDER + "/" + n));
+            t.gates.addAll(namedGates);
             s.children(LedgerRules.FOLDER).keySet().stream().filter(Targets::isYaml).forEach(n -> t.ledgers.add(LedgerRules.FOLDER + "/" + n));
             s.children(adrDir).keySet().stream().filter(n -> AdrRules.FILE_NAME.matcher(n).matches()).forEach(n -> t.adrs.add(adrDir + "/" + n));
             return t;
         }
 
-        static Targets changed(Set<String> paths, String adrDir) {
+        static Targets changed(Set<String> paths, String adrDir, Set<String> namedGates) {
             Targets t = new Targets();
             for (String p : paths) {
+                if (namedGates.contains(p)) {
+                    t.gates.add(p);
+                }
                 String[] parts = p.split("/");
                 if (parts[0].equals("registry") && parts.length >= 3) {
                     for (Kind k : Kind.values()) {

@@ -450,6 +450,18 @@ class RuleFixturesTest {
     }
 
     @Test
+    void reg019GateFileNamedElsewhereIsCheckedToo() {
+        Fixture x = withEvalRun().replace("registry/registry.yaml", "gate: gates/support_copilot.yaml", "gate: bars/copilot.yaml")
+                .write("registry/bars/copilot.yaml", "gates:\n  - {metric: exact, agg: average, min: 0.8}\n");
+        x.validate().expect("REG019", "registry/bars/copilot.yaml", 2);
+        x.commit("custom gate location");
+        x.git("checkout", "-q", "-b", "pr");
+        x.write("registry/bars/copilot.yaml", "gates:\n  - {metric: exact, agg: mean}\n");
+        x.commit("edit the gate");
+        x.validate("--base", "main").expect("REG019", "registry/bars/copilot.yaml", 2);
+    }
+
+    @Test
     void reg019WellFormedBarsPass() {
         Fixture x = withEvalRun().write(GATE, """
                 gates:
