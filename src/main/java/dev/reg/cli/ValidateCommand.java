@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
 final class ValidateCommand extends BaseCommand {
     enum Format { text, json, github, sarif }
 
-    @Option(names = "--base", paramLabel = "REV", description = "Check only what changed since REV (its merge base with HEAD),"
-            + " and check versions against it, e.g. origin/main.")
+    @Option(names = "--base", paramLabel = "REV", description = "Check what the commits since REV (its merge base with HEAD)"
+            + " change, as committed, and versions against it, e.g. origin/main.")
     String base;
 
     @Option(names = "--staged", description = "Check the index (what the next commit holds) against HEAD: for pre-commit hooks.")

@@ -18,14 +18,13 @@ final class Context {
     final Registry registry;
     final GitStore git;
     final Snapshot snapshot;
-    private final java.util.function.Supplier<Optional<BaseInfo>> base;
+    private final Optional<BaseInfo> base;
     final SchemaCheck schemas = new SchemaCheck();
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, Optional<Sha256>> tagDigests = new HashMap<>();
     private EvalRuns evalRuns;
 
-    /** @param base the base revision, resolved on first use (it may still be scanning the work tree) */
-    Context(Registry registry, Snapshot snapshot, java.util.function.Supplier<Optional<BaseInfo>> base) {
+    Context(Registry registry, Snapshot snapshot, Optional<BaseInfo> base) {
         this.registry = registry;
         this.git = registry.git();
         this.snapshot = snapshot;
@@ -33,7 +32,7 @@ final class Context {
     }
 
     Optional<BaseInfo> base() {
-        return base.get();
+        return base;
     }
 
     void add(Finding f) {

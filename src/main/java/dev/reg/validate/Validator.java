@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -28,23 +25,23 @@ public final class Validator {
 
     public ValidationReport validate(ValidateRequest req) {
         GitStore git = registry.git();
-        Snapshot snapshot;
-        ObjectId indexTree = null;
+        Optional<String> baseRev = req.base().or(() -> req.staged() && git.head().isPresent() ? Optional.of("HEAD") : Optional.empty());
+        TreeSnapshot tree = null;
         if (req.staged()) {
-            indexTree = git.indexTree();
-            snapshot = new TreeSnapshot(registry, indexTree, "index");
-        } else {
-            snapshot = new WorkTreeSnapshot(registry);
+            tree = new TreeSnapshot(registry, git.indexTree(), "index");
+        } else if (baseRev.isPresent()) {
+            // a change is what its commits hold: the same answer locally and in CI, and no work-tree scan
+            tree = new TreeSnapshot(registry, git.head().orElseThrow(() -> new BadInputException(
+                    "--base compares the commits on this branch, and the repository has none yet")), "HEAD");
         }
+        Snapshot snapshot = tree != null ? tree : new WorkTreeSnapshot(registry);
         String adrDir = AdrRules.adrDir(snapshot);
         List<String> prefixes = List.of("registry", adrDir, "templates", ".adr-dir");
-        Optional<String> baseRev = req.base().or(() -> req.staged() && git.head().isPresent() ? Optional.of("HEAD") : Optional.empty());
-        ObjectId index = indexTree;
-        Optional<PendingBase> pending = baseRev.map(rev -> new PendingBase(git, rev, index, prefixes));
+        TreeSnapshot checked = tree;
+        Optional<BaseInfo> base = baseRev.map(rev -> baseInfo(git, rev, checked.tree(), req.staged(), prefixes));
 
-        Context ctx = new Context(registry, snapshot, () -> pending.map(PendingBase::get));
+        Context ctx = new Context(registry, snapshot, base);
         RegistryFileRules.Facts facts = new RegistryFileRules(ctx).check();
-        Optional<BaseInfo> base = ctx.base();
         Targets t = base.isPresent() ? Targets.changed(base.get().changed(), adrDir, facts.gateFiles())
                 : Targets.all(snapshot, adrDir, facts.gateFiles());
 
@@ -71,54 +68,20 @@ public final class Validator {
     }
 
     /**
-     * The base revision resolved at once (a bad revision fails before any work), with the scan of
-     * the work tree for uncommitted changes running on a second thread: it is the one cost of a
-     * small validation that grows with the registry, and it overlaps with reading registry.yaml and
-     * loading the schema validator.
+     * The base revision: what the checked tree (HEAD, or the index) changes since its merge base
+     * with {@code rev}, found by comparing tree ids so unchanged folders are skipped whole.
      */
-    private static final class PendingBase {
-        private final String revision;
-        private final ObjectId mergeBase;
-        private final ObjectId head;
-        private final SortedSet<String> committed = new TreeSet<>();
-        private final CompletableFuture<Set<String>> uncommitted;
-        private BaseInfo resolved;
-
-        PendingBase(GitStore git, String rev, ObjectId indexTree, List<String> prefixes) {
-            this.revision = rev;
-            ObjectId baseCommit = git.resolveCommit(rev)
-                    .orElseThrow(() -> new BadInputException("--base: no commit '" + rev + "' in this repository (fetch it first, e.g."
-                            + " 'git fetch origin main', and in CI check out with full history: fetch-depth: 0)"));
-            this.head = git.head().orElse(null);
-            this.mergeBase = head == null ? baseCommit : git.mergeBase(baseCommit, head)
-                    .orElseThrow(() -> new BadInputException("--base: " + rev + " and HEAD share no history; nothing to compare with"
-                            + " (in CI, check out with fetch-depth: 0)"));
-            if (indexTree != null) {
-                committed.addAll(git.changedPaths(mergeBase, indexTree, prefixes));
-                Set<String> staged = head == null ? Set.copyOf(committed) : Set.copyOf(git.changedPaths(head, indexTree, prefixes));
-                uncommitted = CompletableFuture.completedFuture(staged);
-            } else {
-                if (head != null) {
-                    committed.addAll(git.changedPaths(mergeBase, head, prefixes));
-                }
-                uncommitted = CompletableFuture.supplyAsync(() -> Set.copyOf(git.uncommittedPaths(prefixes)));
-            }
-        }
-
-        synchronized BaseInfo get() {
-            if (resolved == null) {
-                Set<String> pending;
-                try {
-                    pending = uncommitted.join();
-                } catch (java.util.concurrent.CompletionException e) {
-                    throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
-                }
-                SortedSet<String> changed = new TreeSet<>(committed);
-                changed.addAll(pending);
-                resolved = new BaseInfo(revision, mergeBase, head, changed, pending);
-            }
-            return resolved;
-        }
+    private static BaseInfo baseInfo(GitStore git, String rev, ObjectId checkedTree, boolean staged, List<String> prefixes) {
+        ObjectId baseCommit = git.resolveCommit(rev)
+                .orElseThrow(() -> new BadInputException("--base: no commit '" + rev + "' in this repository (fetch it first, e.g."
+                        + " 'git fetch origin main', and in CI check out with full history: fetch-depth: 0)"));
+        ObjectId head = git.head().orElse(null);
+        ObjectId mergeBase = head == null ? baseCommit : git.mergeBase(baseCommit, head)
+                .orElseThrow(() -> new BadInputException("--base: " + rev + " and HEAD share no history; nothing to compare with"
+                        + " (in CI, check out with fetch-depth: 0)"));
+        Set<String> changed = git.changedPaths(mergeBase, checkedTree, prefixes);
+        Set<String> uncommitted = !staged ? Set.of() : head == null ? changed : git.changedPaths(head, checkedTree, prefixes);
+        return new BaseInfo(rev, mergeBase, head, changed, uncommitted);
     }
 
     /** Eval runs are immutable evidence: one that existed at the base may not change. */

@@ -57,10 +57,22 @@ class ScopeAndHooksTest {
     }
 
     @Test
-    void baseIncludesUncommittedAndUntrackedChanges() {
+    void baseChecksTheCommitsNotTheWorkTree() {
         Fixture x = Fixture.supportCopilot(dir);
-        x.write("registry/prompts/draft/template.md", "not registered yet\n");
-        x.validate("--base", "HEAD").expect("REG028", "registry/prompts/draft", 0);
+        x.git("checkout", "-q", "-b", "pr");
+        x.reg.append(Fixture.TEMPLATE, "Cite the policy.\n");
+        x.reg.regOk("bump", "prompt", "billing_refund", "minor", "-m", "cite");
+        x.write("registry/prompts/draft/template.md", "not registered, not committed\n");
+        x.reg.append("registry/datasets/golden/cases.jsonl", "uncommitted edit\n");
+
+        Fixture.Run pr = x.validate("--base", "main");
+        pr.expectClean();
+        assertEquals("HEAD", pr.json().get("checked").asText());
+        assertEquals(1, pr.json().get("scope").get("artifacts").asInt());
+
+        Fixture.Run tree = x.validate();
+        tree.expect("REG028", "registry/prompts/draft", 0);
+        tree.expect("REG012", "registry/datasets/golden/artifact.yaml", 3);
     }
 
     @Test
