@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         description = "A Git-native registry and release-decision tool for LLM workflows.",
         subcommands = {
             InitCommand.class, AddCommand.class, BumpCommand.class, ShowCommand.class, LogCommand.class, DiffCommand.class,
-            RecoverCommand.class, EvalCommand.class, GateCommand.class, CompositeCommand.class, ReleaseCommand.class, RollbackCommand.class, MarkCommand.class,
+            RecoverCommand.class, ValidateCommand.class, VerifyCommand.class, HooksCommand.class, EvalCommand.class, GateCommand.class, CompositeCommand.class, ReleaseCommand.class, RollbackCommand.class, MarkCommand.class,
             FreezeCommand.class, UnfreezeCommand.class, HistoryCommand.class, LiveCommand.class, AdrCommand.class, MemoCommand.class,
             DemoCommand.class, CommandLine.HelpCommand.class
         })
@@ -30,11 +30,16 @@ public final class RegCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command (see 'reg --help')");
     }
 
+    /** reg's version from the jar manifest, {@code dev} when run from classes. */
+    static String version() {
+        String v = RegCommand.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = RegCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"reg " + (v == null ? "dev" : v)};
+            return new String[] {"reg " + version()};
         }
     }
 }

@@ -49,6 +49,7 @@ import org.eclipse.jgit.lib.TagBuilder;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevTag;
+import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.ReceiveCommand;
@@ -262,11 +263,11 @@ public final class GitStore implements AutoCloseable {
         }
     }
 
-    /** The content of {@code path} in the commit (or tag) {@code rev}, if it is a file there. */
+    /** The content of {@code path} in the commit, tag or tree {@code rev}, if it is a file there. */
     public Optional<byte[]> readFile(ObjectId rev, String path) {
         try (RevWalk rw = new RevWalk(repo)) {
-            RevCommit c = rw.parseCommit(rev);
-            try (TreeWalk tw = TreeWalk.forPath(repo, path, c.getTree())) {
+            RevTree t = rw.parseTree(rev);
+            try (TreeWalk tw = TreeWalk.forPath(repo, path, t)) {
                 if (tw == null || (tw.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
                     return Optional.empty();
                 }
@@ -277,12 +278,11 @@ public final class GitStore implements AutoCloseable {
         }
     }
 
-    /** Files under {@code folder} in {@code rev}: path relative to the folder, to blob id and mode. */
+    /** Files under {@code folder} in {@code rev} (a commit, tag or tree): path relative to the folder, to blob id and mode. */
     public Map<String, TreeFile> listFiles(ObjectId rev, String folder) {
         Map<String, TreeFile> out = new TreeMap<>();
         try (RevWalk rw = new RevWalk(repo); TreeWalk tw = new TreeWalk(repo)) {
-            RevCommit c = rw.parseCommit(rev);
-            tw.addTree(c.getTree());
+            tw.addTree(rw.parseTree(rev));
             tw.setRecursive(true);
             tw.setFilter(PathFilterGroup.createFromStrings(folder));
             String prefix = folder.endsWith("/") ? folder : folder + "/";
@@ -303,6 +303,150 @@ public final class GitStore implements AutoCloseable {
         public boolean isRegularFile() {
             return (mode & FileMode.TYPE_MASK) == FileMode.TYPE_FILE;
         }
+
+        public boolean isSymlink() {
+            return (mode & FileMode.TYPE_MASK) == FileMode.TYPE_SYMLINK;
+        }
+
+        public boolean isTree() {
+            return (mode & FileMode.TYPE_MASK) == FileMode.TYPE_TREE;
+        }
+    }
+
+    /** The entry at {@code path} in {@code rev} (a commit, tag or tree): file, symbolic link or folder. */
+    public Optional<TreeFile> entry(ObjectId rev, String path) {
+        try (RevWalk rw = new RevWalk(repo); TreeWalk tw = TreeWalk.forPath(repo, path, rw.parseTree(rev))) {
+            return tw == null ? Optional.empty() : Optional.of(new TreeFile(tw.getObjectId(0), tw.getRawMode(0)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The immediate entries of {@code folder} in {@code rev}, by name; empty when it is no folder there. */
+    public Map<String, TreeFile> children(ObjectId rev, String folder) {
+        Map<String, TreeFile> out = new TreeMap<>();
+        try (RevWalk rw = new RevWalk(repo); TreeWalk tw = new TreeWalk(repo)) {
+            RevTree root = rw.parseTree(rev);
+            if (folder.isEmpty()) {
+                tw.addTree(root);
+            } else {
+                Optional<TreeFile> dir = entry(root, folder);
+                if (dir.isEmpty() || !dir.get().isTree()) {
+                    return out;
+                }
+                tw.addTree(dir.get().blob());
+            }
+            tw.setRecursive(false);
+            while (tw.next()) {
+                out.put(tw.getNameString(), new TreeFile(tw.getObjectId(0), tw.getRawMode(0)));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Paths under {@code prefixes} whose entry differs between two commits or trees (added,
+     * changed or removed), found by comparing tree ids so unchanged folders are skipped whole.
+     */
+    public java.util.SortedSet<String> changedPaths(ObjectId from, ObjectId to, Collection<String> prefixes) {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        try (RevWalk rw = new RevWalk(repo); TreeWalk tw = new TreeWalk(repo)) {
+            tw.addTree(rw.parseTree(from));
+            tw.addTree(rw.parseTree(to));
+            tw.setRecursive(true);
+            tw.setFilter(prefixes.isEmpty() ? org.eclipse.jgit.treewalk.filter.TreeFilter.ANY_DIFF
+                    : org.eclipse.jgit.treewalk.filter.AndTreeFilter.create(PathFilterGroup.createFromStrings(prefixes),
+                            org.eclipse.jgit.treewalk.filter.TreeFilter.ANY_DIFF));
+            while (tw.next()) {
+                out.add(tw.getPathString());
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The best common ancestor of two commits (what a pull request is compared against), if they share history. */
+    public Optional<ObjectId> mergeBase(ObjectId a, ObjectId b) {
+        try (RevWalk rw = new RevWalk(repo)) {
+            rw.setRevFilter(org.eclipse.jgit.revwalk.filter.RevFilter.MERGE_BASE);
+            rw.markStart(rw.parseCommit(a));
+            rw.markStart(rw.parseCommit(b));
+            RevCommit base = rw.next();
+            return base == null ? Optional.empty() : Optional.of(base.copy());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether commit {@code ancestor} is reachable from {@code commit} (or is it). */
+    public boolean isAncestor(ObjectId ancestor, ObjectId commit) {
+        try (RevWalk rw = new RevWalk(repo)) {
+            return rw.isMergedInto(rw.parseCommit(ancestor), rw.parseCommit(commit));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A commit's id and full message. */
+    public record CommitInfo(ObjectId id, String message) {
+        public Optional<String> trailer(String key) {
+            return Trailers.find(message, key);
+        }
+    }
+
+    /**
+     * Commits reachable from {@code until} but not from {@code since} that changed {@code path},
+     * newest first: the history of one file within a change, walked only as far as the change goes.
+     */
+    public List<CommitInfo> commitsTouching(ObjectId since, ObjectId until, String path) {
+        try (RevWalk rw = new RevWalk(repo)) {
+            rw.setTreeFilter(org.eclipse.jgit.treewalk.filter.AndTreeFilter.create(PathFilterGroup.createFromStrings(path),
+                    org.eclipse.jgit.treewalk.filter.TreeFilter.ANY_DIFF));
+            rw.markStart(rw.parseCommit(until));
+            if (since != null) {
+                rw.markUninteresting(rw.parseCommit(since));
+            }
+            List<CommitInfo> out = new ArrayList<>();
+            for (RevCommit c : rw) {
+                out.add(new CommitInfo(c.copy(), c.getFullMessage()));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The index (what {@code git commit} would commit now) as a tree object, like {@code git
+     * write-tree}: the staged content becomes readable like any commit. Unmerged entries are refused.
+     */
+    public ObjectId indexTree() {
+        try (ObjectInserter ins = repo.newObjectInserter()) {
+            DirCache index = repo.readDirCache();
+            if (index.hasUnmergedPaths()) {
+                throw new BadInputException("the index has unresolved merge conflicts; resolve them before validating staged changes");
+            }
+            ObjectId tree = index.writeTree(ins);
+            ins.flush();
+            return tree;
+        } catch (org.eclipse.jgit.errors.UnmergedPathException e) {
+            throw new BadInputException("the index has unresolved merge conflicts; resolve them before validating staged changes");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where Git looks for hooks: {@code core.hooksPath} if set, else the hooks folder of the (common) Git directory. */
+    public Path hooksDir() {
+        String configured = repo.getConfig().getString("core", null, "hooksPath");
+        if (configured != null && !configured.isBlank()) {
+            Path p = Path.of(configured.startsWith("~/") ? System.getProperty("user.home") + configured.substring(1) : configured);
+            return p.isAbsolute() ? p : workTree.resolve(p).normalize();
+        }
+        return repo.getCommonDirectory().toPath().resolve("hooks");
     }
 
     public InputStream openBlob(ObjectId blob) {

@@ -11,16 +11,6 @@ public record TagInfo(String name, ObjectId tagObject, ObjectId target, String m
 
     /** The value of a {@code Key: value} trailer in the message, if present. */
     public java.util.Optional<String> trailer(String key) {
-        if (message == null) {
-            return java.util.Optional.empty();
-        }
-        String prefix = key + ": ";
-        String found = null;
-        for (String line : message.split("\n")) {
-            if (line.startsWith(prefix)) {
-                found = line.substring(prefix.length()).trim();
-            }
-        }
-        return java.util.Optional.ofNullable(found);
+        return Trailers.find(message, key);
     }
 }

@@ -26,7 +26,8 @@ public final class ArtifactNames {
         return name;
     }
 
-    static String printable(String s) {
+    /** {@code s} with control and non-ASCII characters escaped, safe to show in a message. */
+    public static String printable(String s) {
         if (s == null) {
             return "";
         }

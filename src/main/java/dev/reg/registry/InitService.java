@@ -49,6 +49,12 @@ public final class InitService {
                     writes.put(f, render(f, git.actor()));
                 }
             }
+            for (String schema : RegistrySchemas.names()) {
+                String f = RegistrySchemas.FOLDER + "/" + schema;
+                if (!Files.exists(git.workTree().resolve(f))) {
+                    writes.put(f, RegistrySchemas.read(schema));
+                }
+            }
             if (Files.exists(git.workTree().resolve("adr")) && hasAdrs(git.workTree().resolve("adr"))) {
                 writes.remove("adr/0001-record-architecture-decisions.md");
             }

@@ -30,7 +30,15 @@ public final class CompositeService {
 
     /** The workflow's composite in commit {@code rev}. */
     public CurrentComposite at(String workflow, ObjectId rev) {
-        Workflow wf = registry.config().workflow(workflow);
+        return at(registry.config().workflow(workflow), rev);
+    }
+
+    /**
+     * The composite of {@code wf} (as some registry.yaml defines it, e.g. the one committed in
+     * {@code rev}) from the artifact.yaml files committed in {@code rev}.
+     */
+    public CurrentComposite at(Workflow wf, ObjectId rev) {
+        String workflow = wf.name();
         List<ComponentVersion> components = new ArrayList<>();
         Map<String, String> labels = new LinkedHashMap<>();
         for (ArtifactId id : wf.components()) {

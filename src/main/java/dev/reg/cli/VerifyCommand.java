@@ -1,0 +1,47 @@
+package dev.reg.cli;
+
+import dev.reg.registry.Registry;
+import dev.reg.validate.IntegrityCheck;
+import dev.reg.validate.IntegrityProblem;
+import dev.reg.validate.VerifyReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "verify", description = {"Integrity: recompute every version tag's digest from the tagged tree and compare it with"
+        + " the tag; check release tags against the ledger.", "Exit 0 when everything agrees, 1 with the list of problems."})
+final class VerifyCommand extends BaseCommand {
+    @Option(names = "--json", description = "print JSON")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        VerifyReport r;
+        try (Registry registry = openRegistry()) {
+            r = new IntegrityCheck(registry).verify();
+        }
+        if (json) {
+            var out = new java.util.LinkedHashMap<String, Object>();
+            out.put("ok", r.ok());
+            out.put("versionTags", r.versionTags());
+            out.put("releaseTags", r.releaseTags());
+            out.put("ledgerEntries", r.ledgerEntries());
+            out.put("problems", r.problems());
+            term().json(out);
+        } else {
+            String checked = r.versionTags() + " version tags, " + r.releaseTags() + " release tags, " + r.ledgerEntries()
+                    + " ledger entries";
+            if (r.ok()) {
+                term().out().println(term().green("verified") + ": " + checked + "; every digest and tag agrees");
+            } else {
+                term().out().println(term().red(r.problems().size() + " problem" + (r.problems().size() == 1 ? "" : "s"))
+                        + " (checked " + checked + ")");
+                int width = r.problems().stream().mapToInt(p -> p.code().length()).max().orElse(0);
+                for (IntegrityProblem p : r.problems()) {
+                    term().out().println("  " + String.format("%-" + width + "s", p.code()) + "  " + term().bold(p.subject()) + "  "
+                            + p.message());
+                }
+            }
+        }
+        return r.ok() ? ExitCodes.OK : ExitCodes.NO;
+    }
+}

@@ -1,0 +1,285 @@
+package dev.reg.validate;
+
+import dev.reg.BadInputException;
+import dev.reg.git.GitStore;
+import dev.reg.git.TagInfo;
+import dev.reg.registry.ArtifactId;
+import dev.reg.registry.ArtifactManifest;
+import dev.reg.registry.ArtifactNames;
+import dev.reg.registry.ArtifactVersion;
+import dev.reg.registry.ContentHashes;
+import dev.reg.registry.Kind;
+import dev.reg.registry.Registry;
+import dev.reg.registry.RegistryConfig;
+import dev.reg.registry.Sha256;
+import dev.reg.release.ComponentVersion;
+import dev.reg.release.CompositeService;
+import dev.reg.release.Ledger;
+import dev.reg.release.LedgerEntry;
+import dev.reg.semver.Version;
+import dev.reg.yaml.YamlDocument;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * {@code reg verify}: every version tag's content recomputed from the tagged tree (nothing is
+ * checked out) against the digest the tag recorded; every release tag against its ledger entry
+ * and the composite at the tagged commit; and every ledger entry and changelog version against
+ * the tags that should exist. A tag that was moved, re-created or deleted shows up here.
+ */
+public final class IntegrityCheck {
+    /** The trailers a release tag carries: the contract with {@code reg release} and {@code reg rollback}. */
+    static final String WORKFLOW = "Reg-Workflow";
+    static final String RELEASE = "Reg-Release";
+    static final String COMPOSITE_DIGEST = "Reg-Composite-Digest";
+    static final String DECISION = "Reg-Decision";
+    static final String RUN = "Reg-Run";
+    private static final Set<String> DECISIONS = Set.of("ship", "forced", "rollback");
+    private static final Pattern RELEASE_TAG = Pattern.compile("release/([^/]+)/([1-9][0-9]{0,9})");
+
+    private final Registry registry;
+    private final GitStore git;
+    private final List<IntegrityProblem> problems = new ArrayList<>();
+
+    public IntegrityCheck(Registry registry) {
+        this.registry = registry;
+        this.git = registry.git();
+    }
+
+    public VerifyReport verify() {
+        int versionTags = 0;
+        Map<String, Map<Integer, String>> releaseTags = new TreeMap<>();
+        for (String ref : git.refNames("refs/tags/")) {
+            String name = ref.substring("refs/tags/".length());
+            Optional<ArtifactVersion> v = Registry.parseVersionTag(name);
+            if (v.isPresent()) {
+                versionTags++;
+                checkVersionTag(v.get());
+                continue;
+            }
+            Matcher m = RELEASE_TAG.matcher(name);
+            if (m.matches()) {
+                releaseTags.computeIfAbsent(m.group(1), k -> new TreeMap<>()).put(Integer.parseInt(m.group(2)), name);
+            }
+        }
+        int entries = 0;
+        Optional<ObjectId> head = git.head();
+        if (head.isPresent()) {
+            Set<String> workflows = new LinkedHashSet<>(releaseTags.keySet());
+            for (String f : git.listFiles(head.get(), "registry/releases").keySet()) {
+                if (f.endsWith(".yaml") && !f.contains("/")) {
+                    workflows.add(f.substring(0, f.length() - ".yaml".length()));
+                }
+            }
+            for (String wf : workflows) {
+                entries += checkLedger(wf, head.get(), releaseTags.getOrDefault(wf, Map.of()));
+            }
+            checkChangelogTags(head.get());
+        } else {
+            releaseTags.forEach((wf, tags) -> tags.values().forEach(t -> problem("release-tag-without-entry", t,
+                    "there is no commit on this branch, so no ledger records this release")));
+        }
+        return new VerifyReport(versionTags, releaseTags.values().stream().mapToInt(Map::size).sum(), entries, problems);
+    }
+
+    private void problem(String code, String subject, String message) {
+        problems.add(new IntegrityProblem(code, subject, message));
+    }
+
+    // ---------------------------------------------------------------- version tags
+
+    private void checkVersionTag(ArtifactVersion v) {
+        String tag = v.tagName();
+        TagInfo t = git.readTag(v.tagRef()).orElseThrow();
+        if (!t.annotated()) {
+            problem("tag-not-annotated", tag, "a lightweight tag: reg's version tags are annotated and record the digest;"
+                    + " it was not made by reg, or was re-created by hand");
+        }
+        Optional<Sha256> recorded = t.trailer("Reg-Digest").filter(Sha256::isValid).map(Sha256::parse);
+        if (t.annotated() && recorded.isEmpty()) {
+            problem("tag-digest-missing", tag, "the tag message has no Reg-Digest trailer, so its content cannot be verified");
+        }
+        Optional<ObjectId> commit = git.resolveCommit(v.tagRef());
+        if (commit.isEmpty()) {
+            problem("tag-manifest-mismatch", tag, "the tag does not point at a commit");
+            return;
+        }
+        String path = registry.manifestPath(v.artifact());
+        Optional<byte[]> bytes = git.readFile(commit.get(), path);
+        if (bytes.isEmpty()) {
+            problem("tag-manifest-mismatch", tag, "the tagged commit " + abbrev(commit.get()) + " has no " + path
+                    + ": the tag was moved or re-created on other content");
+            return;
+        }
+        ArtifactManifest m;
+        ContentHashes actual;
+        try {
+            m = ArtifactManifest.read(YamlDocument.parse(bytes.get(), tag + ":" + path), v.artifact());
+            actual = registry.hashAtRevision(m, commit.get());
+        } catch (BadInputException e) {
+            problem("tag-manifest-mismatch", tag, "the tagged content cannot be read: " + e.getMessage());
+            return;
+        }
+        if (!m.version().equals(v.version())) {
+            problem("tag-manifest-mismatch", tag, "the tagged commit " + abbrev(commit.get()) + " holds version " + m.version()
+                    + " of " + v.artifact() + ", not " + v.version() + ": the tag was moved or re-created");
+        }
+        Optional<Sha256> expected = recorded.or(m::digest);
+        if (expected.isPresent() && !expected.get().equals(actual.digest())) {
+            problem("tag-content-mismatch", tag, "the tagged content hashes to " + actual.digest() + " but the tag records "
+                    + expected.get() + ": the tag was moved or re-created on other content");
+        }
+        if (recorded.isPresent() && m.digest().isPresent() && !m.digest().get().equals(recorded.get())) {
+            problem("tag-manifest-mismatch", tag, "artifact.yaml at the tag records digest " + m.digest().get()
+                    + " but the tag records " + recorded.get());
+        }
+    }
+
+    /** Every version an artifact's changelog names at HEAD, and the version it is at, must be tagged. */
+    private void checkChangelogTags(ObjectId head) {
+        for (Kind k : Kind.values()) {
+            for (var e : git.children(head, "registry/" + k.folder()).entrySet()) {
+                if (!e.getValue().isTree() || !ArtifactNames.isLegal(e.getKey())) {
+                    continue;
+                }
+                ArtifactId id = new ArtifactId(k, e.getKey());
+                String path = registry.manifestPath(id);
+                Optional<ArtifactManifest> m = git.readFile(head, path).flatMap(b -> readQuietly(b, path, id));
+                if (m.isEmpty()) {
+                    continue; // reg validate reports unreadable manifests
+                }
+                Set<Version> named = new LinkedHashSet<>();
+                named.add(m.get().version());
+                m.get().changelog().forEach(c -> {
+                    try {
+                        named.add(ArtifactVersion.parseVersion(c.version()));
+                    } catch (BadInputException ex) {
+                        // reported by reg validate
+                    }
+                });
+                for (Version v : named) {
+                    ArtifactVersion av = new ArtifactVersion(id, v);
+                    if (!git.refExists(av.tagRef())) {
+                        problem("tag-missing", av.tagName(), path + " at HEAD names version " + v + " but there is no tag "
+                                + av.tagName() + ": it was deleted, or the version was never published with reg");
+                    }
+                }
+            }
+        }
+    }
+
+    private static Optional<ArtifactManifest> readQuietly(byte[] bytes, String path, ArtifactId id) {
+        try {
+            return Optional.of(ArtifactManifest.read(YamlDocument.parse(bytes, path), id));
+        } catch (BadInputException e) {
+            return Optional.empty();
+        }
+    }
+
+    // ---------------------------------------------------------------- ledgers and release tags
+
+    private int checkLedger(String workflow, ObjectId head, Map<Integer, String> tags) {
+        Ledger ledger;
+        try {
+            ledger = ArtifactNames.isLegal(workflow) ? Ledger.loadAt(registry, workflow, head) : Ledger.empty(workflow);
+        } catch (BadInputException e) {
+            problem("ledger-unreadable", Ledger.path(workflow), e.getMessage());
+            return 0;
+        }
+        Set<Integer> covered = new LinkedHashSet<>();
+        for (LedgerEntry e : ledger.entries()) {
+            String tag = e.tagName(workflow);
+            boolean exists = tags.containsKey(e.n());
+            if (e.tagged() && !exists) {
+                problem("release-entry-without-tag", tag, Ledger.path(workflow) + " records release " + e.n() + " as tagged ("
+                        + e.status().label() + ") but tag " + tag + " does not exist: it was deleted");
+            } else if (!e.tagged() && exists) {
+                problem("release-tag-without-entry", tag, "tag " + tag + " exists but " + Ledger.path(workflow) + " records release "
+                        + e.n() + " (" + e.status().label() + ") as never tagged");
+            } else if (exists) {
+                checkReleaseTag(workflow, e, tag);
+            }
+            covered.add(e.n());
+            if (e.tagged()) {
+                for (ComponentVersion c : e.components()) {
+                    if (!git.refExists(c.version().tagRef())) {
+                        problem("tag-missing", c.version().tagName(), "release " + tag + " shipped " + c.version()
+                                + " but its tag does not exist: it was deleted");
+                    }
+                }
+            }
+        }
+        tags.forEach((n, tag) -> {
+            if (!covered.contains(n)) {
+                problem("release-tag-without-entry", tag, "no entry " + n + " in " + Ledger.path(workflow)
+                        + " records this release; release tags are made only with their ledger entry");
+            }
+        });
+        return ledger.entries().size();
+    }
+
+    private void checkReleaseTag(String workflow, LedgerEntry e, String tag) {
+        TagInfo t = git.readTag("refs/tags/" + tag).orElseThrow();
+        if (!t.annotated()) {
+            problem("release-tag-not-annotated", tag, "a lightweight tag: reg's release tags are annotated and record the composite");
+            return;
+        }
+        expectTrailer(t, tag, WORKFLOW, workflow);
+        expectTrailer(t, tag, RELEASE, String.valueOf(e.n()));
+        expectTrailer(t, tag, COMPOSITE_DIGEST, e.digest().toString());
+        Optional<String> decision = t.trailer(DECISION);
+        if (decision.isEmpty() || !DECISIONS.contains(decision.get())) {
+            problem("release-tag-trailer-mismatch", tag, DECISION + " is " + decision.map(d -> "'" + d + "'").orElse("missing")
+                    + "; expected ship, forced or rollback");
+        } else if (decision.get().equals("rollback") != e.isRollback()) {
+            problem("release-tag-trailer-mismatch", tag, DECISION + " is " + decision.get() + " but the ledger records release "
+                    + e.n() + (e.isRollback() ? " as a rollback" : " as no rollback"));
+        }
+        if (e.run() != null) {
+            expectTrailer(t, tag, RUN, e.run());
+        }
+        checkReleaseContent(workflow, tag, t);
+    }
+
+    private void expectTrailer(TagInfo t, String tag, String key, String expected) {
+        Optional<String> found = t.trailer(key);
+        if (found.isEmpty() || !found.get().equals(expected)) {
+            problem("release-tag-trailer-mismatch", tag, key + " is " + found.map(f -> "'" + f + "'").orElse("missing")
+                    + " but the ledger records '" + expected + "'");
+        }
+    }
+
+    /** The composite at the tagged commit must be the one the tag records, or the tag was moved. */
+    private void checkReleaseContent(String workflow, String tag, TagInfo t) {
+        Optional<Sha256> recorded = t.trailer(COMPOSITE_DIGEST).filter(Sha256::isValid).map(Sha256::parse);
+        Optional<ObjectId> commit = git.resolveCommit("refs/tags/" + tag);
+        if (recorded.isEmpty() || commit.isEmpty()) {
+            return;
+        }
+        try {
+            byte[] config = git.readFile(commit.get(), RegistryConfig.PATH)
+                    .orElseThrow(() -> new BadInputException("no " + RegistryConfig.PATH + " at the tagged commit"));
+            var wf = RegistryConfig.read(YamlDocument.parse(config, RegistryConfig.PATH)).workflow(workflow);
+            Sha256 actual = new CompositeService(registry).at(wf, commit.get()).composite().digest();
+            if (!actual.equals(recorded.get())) {
+                problem("release-tag-content-mismatch", tag, "the composite at the tagged commit " + abbrev(commit.get()) + " is "
+                        + actual + " but the tag records " + recorded.get() + ": the tag was moved or re-created");
+            }
+        } catch (BadInputException ex) {
+            problem("release-tag-content-mismatch", tag, "the composite at the tagged commit " + abbrev(commit.get())
+                    + " cannot be read: " + ex.getMessage());
+        }
+    }
+
+    private static String abbrev(ObjectId id) {
+        return id.abbreviate(10).name();
+    }
+}

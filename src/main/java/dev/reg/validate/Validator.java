@@ -1,0 +1,162 @@
+package dev.reg.validate;
+
+import dev.reg.BadInputException;
+import dev.reg.git.GitStore;
+import dev.reg.registry.Kind;
+import dev.reg.registry.Registry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * {@code reg validate}: every rule of DESIGN.md section 3 over the whole registry, or with a base
+ * revision over what changed since it. The changed paths decide which artifacts, gates, ledgers
+ * and ADRs are checked, so a change to one artifact among thousands costs about one artifact.
+ */
+public final class Validator {
+    private final Registry registry;
+
+    public Validator(Registry registry) {
+        this.registry = registry;
+    }
+
+    public ValidationReport validate(ValidateRequest req) {
+        GitStore git = registry.git();
+        Optional<String> baseRev = req.base().or(() -> req.staged() && git.head().isPresent() ? Optional.of("HEAD") : Optional.empty());
+        TreeSnapshot tree = null;
+        if (req.staged()) {
+            tree = new TreeSnapshot(registry, git.indexTree(), "index");
+        } else if (baseRev.isPresent()) {
+            // a change is what its commits hold: the same answer locally and in CI, and no work-tree scan
+            tree = new TreeSnapshot(registry, git.head().orElseThrow(() -> new BadInputException(
+                    "--base compares the commits on this branch, and the repository has none yet")), "HEAD");
+        }
+        Snapshot snapshot = tree != null ? tree : new WorkTreeSnapshot(registry);
+        String adrDir = AdrRules.adrDir(snapshot);
+        List<String> prefixes = List.of("registry", adrDir, "templates", ".adr-dir");
+        TreeSnapshot checked = tree;
+        Optional<BaseInfo> base = baseRev.map(rev -> baseInfo(git, rev, checked.tree(), req.staged(), prefixes));
+
+        Context ctx = new Context(registry, snapshot, base);
+        RegistryFileRules.Facts facts = new RegistryFileRules(ctx).check();
+        Targets t = base.isPresent() ? Targets.changed(base.get().changed(), adrDir, facts.gateFiles())
+                : Targets.all(snapshot, adrDir, facts.gateFiles());
+
+        ArtifactRules artifacts = new ArtifactRules(ctx);
+        VersionRules versions = new VersionRules(ctx);
+        for (Target a : t.artifacts) {
+            artifacts.check(a.kind, a.name).ifPresent(versions::check);
+        }
+        GateRules gates = new GateRules(ctx);
+        t.gates.forEach(gates::check);
+        LedgerRules ledgers = new LedgerRules(ctx);
+        t.ledgers.forEach(f -> ledgers.check(f, facts.workflows(), adrDir));
+        if (!t.adrs.isEmpty()) {
+            AdrRules adrs = new AdrRules(ctx, adrDir);
+            Map<Integer, List<String>> numbers = adrs.byNumber();
+            t.adrs.forEach(f -> adrs.check(f, numbers));
+        }
+        base.ifPresent(b -> checkEvalRunsUnchanged(ctx, b, t.evalPaths));
+
+        return new ValidationReport(snapshot.describe(), baseRev, base.map(b -> b.mergeBase().name()),
+                base.map(b -> b.changed().size()).orElse(-1),
+                new ValidationReport.Scope(t.artifacts.size(), t.gates.size(), t.ledgers.size(), t.adrs.size(), t.evalPaths.size()),
+                ctx.findings());
+    }
+
+    /**
+     * The base revision: what the checked tree (HEAD, or the index) changes since its merge base
+     * with {@code rev}, found by comparing tree ids so unchanged folders are skipped whole.
+     */
+    private static BaseInfo baseInfo(GitStore git, String rev, ObjectId checkedTree, boolean staged, List<String> prefixes) {
+        ObjectId baseCommit = git.resolveCommit(rev)
+                .orElseThrow(() -> new BadInputException("--base: no commit '" + rev + "' in this repository (fetch it first, e.g."
+                        + " 'git fetch origin main', and in CI check out with full history: fetch-depth: 0)"));
+        ObjectId head = git.head().orElse(null);
+        ObjectId mergeBase = head == null ? baseCommit : git.mergeBase(baseCommit, head)
+                .orElseThrow(() -> new BadInputException("--base: " + rev + " and HEAD share no history; nothing to compare with"
+                        + " (in CI, check out with fetch-depth: 0)"));
+        Set<String> changed = git.changedPaths(mergeBase, checkedTree, prefixes);
+        Set<String> uncommitted = !staged ? Set.of() : head == null ? changed : git.changedPaths(head, checkedTree, prefixes);
+        return new BaseInfo(rev, mergeBase, head, changed, uncommitted);
+    }
+
+    /** Eval runs are immutable evidence: one that existed at the base may not change. */
+    private static void checkEvalRunsUnchanged(Context ctx, BaseInfo base, List<String> evalPaths) {
+        for (String p : evalPaths) {
+            if (ctx.git.entry(base.mergeBase(), p).isPresent()) {
+                boolean gone = ctx.snapshot.kind(p) == Snapshot.EntryKind.MISSING;
+                ctx.add(Rule.EVAL_RUN_MODIFIED, p, 0, 0, p + " existed at " + base.revision() + " and was " + (gone ? "removed" : "changed")
+                        + "; eval runs are immutable evidence — restore it ('git checkout " + base.revision() + " -- " + p
+                        + "') and import new results as a new run");
+            }
+        }
+    }
+
+    private record Target(Kind kind, String name) {
+    }
+
+    /** What the rules run on: everything, or what the changed paths name. */
+    private static final class Targets {
+        final Set<Target> artifacts = new java.util.LinkedHashSet<>();
+        final Set<String> gates = new java.util.LinkedHashSet<>();
+        final List<String> ledgers = new ArrayList<>();
+        final List<String> adrs = new ArrayList<>();
+        final List<String> evalPaths = new ArrayList<>();
+
+        /** Gate files: those in registry/gates/ and any other file a workflow names as its gate. */
+        static Targets all(Snapshot s, String adrDir, Set<String> namedGates) {
+            Targets t = new Targets();
+            for (Kind k : Kind.values()) {
+                for (var e : s.children("registry/" + k.folder()).entrySet()) {
+                    if (e.getValue() != Snapshot.EntryKind.FILE) {
+                        t.artifacts.add(new Target(k, e.getKey()));
+                    }
+                }
+            }
+            s.children(GateRules.FOLDER).keySet().stream().filter(Targets::isYaml).forEach(n -> t.gates.add(GateRules.FOLDER + "/" + n));
+            t.gates.addAll(namedGates);
+            s.children(LedgerRules.FOLDER).keySet().stream().filter(Targets::isYaml).forEach(n -> t.ledgers.add(LedgerRules.FOLDER + "/" + n));
+            s.children(adrDir).keySet().stream().filter(n -> AdrRules.FILE_NAME.matcher(n).matches()).forEach(n -> t.adrs.add(adrDir + "/" + n));
+            return t;
+        }
+
+        static Targets changed(Set<String> paths, String adrDir, Set<String> namedGates) {
+            Targets t = new Targets();
+            for (String p : paths) {
+                if (namedGates.contains(p)) {
+                    t.gates.add(p);
+                }
+                String[] parts = p.split("/");
+                if (parts[0].equals("registry") && parts.length >= 3) {
+                    for (Kind k : Kind.values()) {
+                        if (parts[1].equals(k.folder()) && parts.length >= 4) {
+                            t.artifacts.add(new Target(k, parts[2]));
+                        }
+                    }
+                    if (parts.length == 3 && isYaml(parts[2]) && (GateRules.FOLDER + "/" + parts[2]).equals(p)) {
+                        t.gates.add(p);
+                    }
+                    if (parts.length == 3 && isYaml(parts[2]) && (LedgerRules.FOLDER + "/" + parts[2]).equals(p)) {
+                        t.ledgers.add(p);
+                    }
+                    if (p.startsWith(EvalRuns.FOLDER + "/")) {
+                        t.evalPaths.add(p);
+                    }
+                }
+                if (p.startsWith(adrDir + "/") && p.indexOf('/', adrDir.length() + 1) < 0
+                        && AdrRules.FILE_NAME.matcher(p.substring(adrDir.length() + 1)).matches()) {
+                    t.adrs.add(p);
+                }
+            }
+            return t;
+        }
+
+        private static boolean isYaml(String name) {
+            return name.endsWith(".yaml");
+        }
+    }
+}
