@@ -129,6 +129,11 @@ public final class DemoScript {
         shell.reg("composite", WF);
         shell.reg("adr", "list");
         shell.reg("memo", WF, "2", "--path");
+
+        shell.chapter("Still consistent",
+                "After all that, the registry passes every rule a PR must pass, and every tag still matches its content.");
+        shell.reg("validate");
+        shell.reg("verify");
     }
 
     /** Writes the eval tool's output for a scenario and imports it for the workflow's current composite. */

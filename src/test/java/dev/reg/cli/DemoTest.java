@@ -27,6 +27,8 @@ class DemoTest {
         assertTrue(out.contains("release support_copilot 3: SHIP"), out);
         assertTrue(out.contains("rolled back support_copilot: release 3 -> release 1 (as release 4)"), out);
         assertTrue(out.contains("nothing to do: the live release 4"), "running rollback twice is safe: " + out);
+        assertTrue(out.contains("$ reg validate\n  no findings"), out);
+        assertTrue(out.contains("$ reg verify\n  verified: 5 version tags, 3 release tags, 4 ledger entries"), out);
 
         assertEquals("dataset/golden@2025.9.0\nmodel/cust-copilot@1.4.2\nprompt/billing_refund@2.3.0\nprompt/billing_refund@2.4.0\n"
                 + "prompt/billing_refund@2.4.1\nrelease/support_copilot/1\nrelease/support_copilot/3\nrelease/support_copilot/4\n",
