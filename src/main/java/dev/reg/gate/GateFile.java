@@ -24,7 +24,11 @@ public record GateFile(String path, List<BarSpec> bars, List<String> mustPass, T
 
     public static GateFile read(YamlDocument doc) {
         YamlMap root = doc.rootMap();
-        root.requireOnly(List.of("gates", "must_pass", "trials"));
+        // canary and drift hold the pre-registered bars of the online readouts (DESIGN.md section 2); the gate does not read them
+        root.requireOnly(List.of("gates", "must_pass", "trials", "canary", "drift", "description"));
+        root.optMap("canary");
+        root.optMap("drift");
+        root.optString("description");
         TrialMode defaultTrials = root.optString("trials").map(t -> trialMode(root, "trials", t)).orElse(null);
         List<BarSpec> bars = new ArrayList<>();
         for (YamlMap b : root.mapList("gates")) {
