@@ -15,11 +15,17 @@ public final class GitCli {
     }
 
     public static Result run(Path dir, String... args) {
+        return run(dir, java.util.Map.of(), args);
+    }
+
+    /** Runs git with extra environment variables (e.g. GNUPGHOME). */
+    public static Result run(Path dir, java.util.Map<String, String> env, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add("git");
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
         TestEnv.isolate(pb.environment());
+        pb.environment().putAll(env);
         try {
             Process p = pb.start();
             p.getOutputStream().close();
