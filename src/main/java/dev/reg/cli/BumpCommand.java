@@ -31,6 +31,9 @@ final class BumpCommand extends BaseCommand {
     @Option(names = "--allow-unchanged", description = "publish even though the content files did not change")
     boolean allowUnchanged;
 
+    @Option(names = "--retire", paramLabel = "CASE", description = "(datasets) a case id this version removes; gates stop expecting it from the baseline")
+    java.util.List<String> retire = new java.util.ArrayList<>();
+
     @Override
     public Integer call() {
         ReleaseType t;
@@ -42,7 +45,7 @@ final class BumpCommand extends BaseCommand {
         ArtifactId id = new ArtifactId(Kind.parse(kind), name);
         try (Registry registry = openRegistry()) {
             VersionPublished v = new ArtifactService(registry, clock(), new TerminalProgress(term()))
-                    .bump(new BumpRequest(id, t, pre, message, allowUnchanged));
+                    .bump(new BumpRequest(id, t, pre, message, allowUnchanged, retire));
             printPublished(term(), v);
         }
         return ExitCodes.OK;

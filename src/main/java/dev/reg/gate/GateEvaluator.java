@@ -35,14 +35,21 @@ final class GateEvaluator {
     private final List<MustPassResult> mustPass = new ArrayList<>();
     private final Set<String> missingFromCandidate = new TreeSet<>();
     private long missingCount;
+    /** Case ids the candidate's dataset changelog retired since the baseline: not expected in the candidate. */
+    private final Set<String> retired;
 
     record Outcome(List<BarResult> bars, List<MustPassResult> mustPass, List<String> findings) {
     }
 
     GateEvaluator(GateFile gate, EvalRunInfo run, EvalRunInfo baseline) {
+        this(gate, run, baseline, Set.of());
+    }
+
+    GateEvaluator(GateFile gate, EvalRunInfo run, EvalRunInfo baseline, Set<String> retired) {
         this.gate = gate;
         this.run = run;
         this.baseline = baseline;
+        this.retired = Set.copyOf(retired);
         this.mustPassIds = new LinkedHashSet<>(gate.mustPass());
         for (BarSpec s : gate.bars()) {
             states.add(new BarState(s));
@@ -96,6 +103,9 @@ final class GateEvaluator {
             trials.add(r.trial());
         }
         for (EvalCase r : b) {
+            if (c.isEmpty() && retired.contains(r.id())) {
+                continue; // retired by the dataset's changelog: each baseline bar notes it
+            }
             if (!trials.contains(r.trial())) {
                 missingCount++;
                 if (missingFromCandidate.size() < LIST_IDS) {
@@ -175,6 +185,7 @@ final class GateEvaluator {
         double baseSuccesses;
         long missing;
         final Set<String> missingIds = new TreeSet<>();
+        final Set<String> retiredIds = new TreeSet<>();
         // paired with the baseline
         int both;
         int candOnly;
@@ -238,6 +249,10 @@ final class GateEvaluator {
             List<EvalCase> pb = new ArrayList<>();
             for (EvalCase r : b) {
                 EvalCase m = byTrial.get(r.trial());
+                if (m == null && cand.isEmpty() && retired.contains(r.id())) {
+                    retiredIds.add(r.id()); // retired by the dataset's changelog: not expected in the candidate
+                    continue;
+                }
                 if (m == null) {
                     missing++;
                     if (missingIds.size() < LIST_IDS) {
@@ -489,6 +504,10 @@ final class GateEvaluator {
                         notes.add("the interval still allows a drop of " + Numbers.brief(worst));
                     }
                 }
+            }
+            if (!retiredIds.isEmpty()) {
+                notes.add(retiredIds.size() + " baseline case" + (retiredIds.size() == 1 ? "" : "s") + " retired by the dataset changelog ("
+                        + ids(retiredIds, retiredIds.size()) + ") not compared");
             }
             if (missing > 0) {
                 pass = false;

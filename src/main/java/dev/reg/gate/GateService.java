@@ -39,6 +39,34 @@ public final class GateService {
      * @param runId the run to gate on; empty to use the newest run that measured the current composite
      * @param baselineRunId the baseline; empty for the run of the last shipped release
      */
+    /**
+     * Case ids that the candidate's datasets retired after the versions the baseline measured: their
+     * changelog entries newer than the baseline's version list them under {@code retires}.
+     */
+    private java.util.Set<String> retiredSince(EvalRunInfo baseline, Composite current) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        org.eclipse.jgit.lib.ObjectId head = registry.git().head().orElseThrow();
+        for (dev.reg.release.ComponentVersion c : current.components()) {
+            dev.reg.registry.ArtifactId id = c.version().artifact();
+            if (id.kind() != dev.reg.registry.Kind.DATASET) {
+                continue;
+            }
+            dev.reg.semver.Version measured = baseline.subject().components().stream()
+                    .filter(b -> b.version().artifact().equals(id)).map(b -> b.version().version()).findFirst().orElse(null);
+            String path = registry.manifestPath(id);
+            registry.git().readFile(head, path).ifPresent(bytes -> {
+                var manifest = dev.reg.registry.ArtifactManifest.read(dev.reg.yaml.YamlDocument.parse(bytes, path), id);
+                for (dev.reg.registry.ChangelogEntry e : manifest.changelog()) {
+                    dev.reg.semver.Version v = dev.reg.registry.ArtifactVersion.parseVersion(e.version());
+                    if ((measured == null || v.compareTo(measured) > 0) && v.compareTo(c.version().version()) <= 0) {
+                        out.addAll(e.retires());
+                    }
+                }
+            });
+        }
+        return out;
+    }
+
     public GateReport evaluate(String workflow, Optional<String> runId, Optional<String> baselineRunId) {
         Workflow wf = registry.config().workflow(workflow);
         Composite current = new CompositeService(registry).atHead(workflow).composite();
@@ -86,7 +114,8 @@ public final class GateService {
         boolean needBaseline = baseline != null && gate.bars().stream().anyMatch(BarSpec::vsBaseline);
         GateEvaluator.Outcome outcome;
         try (CaseReader cand = store.openCases(run); CaseReader base = needBaseline ? store.openCases(baseline) : null) {
-            outcome = new GateEvaluator(gate, run, needBaseline ? baseline : null).evaluate(cand, base);
+            outcome = new GateEvaluator(gate, run, needBaseline ? baseline : null,
+                    needBaseline ? retiredSince(baseline, current) : java.util.Set.of()).evaluate(cand, base);
         }
         if (!findings.isEmpty()) {
             outcome = new GateEvaluator.Outcome(outcome.bars().stream().map(b -> b.bar().startsWith("max_drop") || b.bar().startsWith("min_gain")

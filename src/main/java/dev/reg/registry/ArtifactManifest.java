@@ -115,10 +115,10 @@ public record ArtifactManifest(
 
         List<ChangelogEntry> changelog = new ArrayList<>();
         for (YamlMap e : m.mapList("changelog")) {
-            e.requireOnly(List.of("version", "date", "summary", "author"));
+            e.requireOnly(List.of("version", "date", "summary", "author", "retires"));
             String v = e.requireString("version");
             version(e, "version", v);
-            changelog.add(new ChangelogEntry(v, e.optString("date").orElse(""), e.optString("summary").orElse("")));
+            changelog.add(new ChangelogEntry(v, e.optString("date").orElse(""), e.optString("summary").orElse(""), e.stringList("retires")));
         }
         Optional<Version> rollbackTo = m.optString("rollback_to").map(v -> version(m, "rollback_to", v));
 

@@ -70,6 +70,9 @@ public final class ArtifactService {
             }
         }
 
+        if (!req.retires().isEmpty() && id.kind() != Kind.DATASET) {
+            throw new BadInputException("--retire names dataset cases; " + id + " is a " + id.kind());
+        }
         ContentHashes hashes = registry.hashWorkTree(current, progress);
         Optional<Sha256> lastDigest = current.digest().or(() -> recordedDigest(new ArtifactVersion(id, current.version())));
         if (!req.allowUnchanged() && lastDigest.isPresent() && lastDigest.get().equals(hashes.digest())) {
@@ -81,7 +84,7 @@ public final class ArtifactService {
                 .setScalar("version", next.toString())
                 .setMap("checksums", render(hashes.files(), current.files()))
                 .setScalar("digest", hashes.digest().toString())
-                .prependChangelog(new ChangelogEntry(next.toString(), today(), summary))
+                .prependChangelog(new ChangelogEntry(next.toString(), today(), summary, req.retires()))
                 .setScalar("rollback_to", current.version().toString())
                 .result();
         checkReadsBack(text, manifestPath, id, next);

@@ -93,9 +93,13 @@ public final class ArtifactYamlEditor {
     }
 
     private static String changelogBody(ChangelogEntry e, String indent) {
-        return "version: " + YamlText.scalar(e.version())
+        String body = "version: " + YamlText.scalar(e.version())
                 + "\n" + indent + "date: " + (isIsoDate(e.date()) ? e.date() : YamlText.scalar(e.date()))
                 + "\n" + indent + "summary: " + YamlText.scalar(e.summary());
+        if (!e.retires().isEmpty()) {
+            body += "\n" + indent + "retires: [" + String.join(", ", e.retires().stream().map(YamlText::scalar).toList()) + "]";
+        }
+        return body;
     }
 
     private static boolean isIsoDate(String s) {

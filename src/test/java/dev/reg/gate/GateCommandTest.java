@@ -179,6 +179,35 @@ class GateCommandTest {
     }
 
     @Test
+    void aBaselineCaseMissingFromTheCandidateFailsUnlessTheDatasetRetiredIt() {
+        TestRegistry r = registryWithGate();
+        String baseline = run(r, "baseline.jsonl", GOOD);
+        String withoutBill = """
+                {"id":"FAQ-001","pass":true,"latency_ms":700}
+                {"id":"FAQ-002","pass":true,"latency_ms":900}
+                {"id":"JAIL-007","pass":true,"latency_ms":300}
+                """;
+        String candidate = run(r, "candidate.jsonl", withoutBill);
+        JsonNode missing = json(r.reg("gate", "support_copilot", "--run", candidate, "--baseline", baseline, "--json").out());
+        assertFalse(missing.path("ship").asBoolean());
+        assertFalse(missing.path("bars").get(2).path("pass").asBoolean());
+        assertTrue(missing.path("bars").get(2).path("note").asText().contains("1 baseline case trial missing from the candidate (BILL-003)"),
+                missing.path("bars").get(2).toString());
+
+        // the dataset's next version retires the case: the same comparison no longer expects it
+        r.write("registry/datasets/golden/cases.jsonl", "{\"id\": \"FAQ-001\", \"input\": \"Reset password\"}\n{\"id\": \"FAQ-002\"}\n");
+        r.regOk("bump", "dataset", "golden", "minor", "-m", "drop BILL-003 (policy withdrawn)", "--retire", "BILL-003");
+        assertTrue(r.read("registry/datasets/golden/artifact.yaml").contains("retires: [BILL-003]"));
+        String retired = run(r, "retired.jsonl", withoutBill);
+        JsonNode g = json(r.reg("gate", "support_copilot", "--run", retired, "--baseline", baseline, "--json").out());
+        assertTrue(g.path("ship").asBoolean(), g.toString());
+        assertTrue(g.path("bars").get(2).path("note").asText().contains("1 baseline case retired by the dataset changelog (BILL-003) not compared"),
+                g.path("bars").get(2).toString());
+        assertEquals(2, r.reg("bump", "prompt", "billing_refund", "patch", "--allow-unchanged", "--retire", "X").exit(),
+                "only datasets retire cases");
+    }
+
+    @Test
     void gateFileErrorsNameFileAndLine() {
         TestRegistry r = registryWithGate();
         run(r, "good.jsonl", GOOD);
