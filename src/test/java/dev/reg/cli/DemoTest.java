@@ -43,6 +43,10 @@ class DemoTest {
             assertEquals(5, adrs.count());
         }
         assertEquals("", GitCli.ok(repo, "status", "--porcelain"));
+        // the rollback lowered the prompt's version: allowed in reg's rollback commit, so a PR check across it passes
+        RegCli.Result acrossRollback = RegCli.run(repo, "validate", "--base", "release/support_copilot/3");
+        assertEquals(0, acrossRollback.exit(), acrossRollback.all());
+        assertTrue(acrossRollback.out().startsWith("no findings"), acrossRollback.out());
         GitCli.Result fsck = GitCli.run(repo, "fsck", "--strict", "--no-dangling");
         assertEquals(0, fsck.exit(), fsck.err());
     }
