@@ -158,6 +158,32 @@ class CommandsTest {
     }
 
     @Test
+    void aDetachedHeadIsRefusedWithoutTouchingAnything() {
+        TestRegistry r = TestRegistry.supportCopilot(dir);
+        r.git("checkout", "-q", "--detach");
+        r.append("registry/prompts/billing_refund/template.md", "x\n");
+        Map<String, String> before = r.snapshot();
+        RegCli.Result res = r.reg("bump", "prompt", "billing_refund", "patch");
+        assertEquals(3, res.exit(), res.all());
+        assertTrue(res.err().contains("HEAD is detached; check out a branch"), res.err());
+        r.assertUnchangedSince(before);
+    }
+
+    @Test
+    void worksInALinkedWorktree() throws Exception {
+        TestRegistry r = TestRegistry.supportCopilot(dir.resolve("main"));
+        r.git("worktree", "add", "-q", "-b", "feature", dir.resolve("wt").toString());
+        TestRegistry wt = TestRegistry.open(dir.resolve("wt"));
+        wt.append("registry/prompts/billing_refund/template.md", "from the worktree\n");
+        wt.regOk("bump", "prompt", "billing_refund", "minor", "-m", "in a worktree");
+        assertTrue(wt.regOk("show", "prompt/billing_refund", "--json").out().contains("\"1.1.0\""));
+        assertEquals("prompt/billing_refund@1.1.0\n", r.git("tag", "-l", "prompt/billing_refund@1.1.0"));
+        assertEquals("", wt.git("status", "--porcelain"));
+        assertEquals("prompt/billing_refund@1.1.0: in a worktree\n", r.git("log", "-1", "--format=%s", "feature"));
+        assertEquals(r.git("rev-parse", "main"), r.git("rev-parse", "feature~1"), "the worktree's branch moved, main did not");
+    }
+
+    @Test
     void bumpAfterAnOlderVersionIsRestoredGoesAboveEveryTag() {
         TestRegistry r = TestRegistry.supportCopilot(dir);
         String v1 = r.read("registry/prompts/billing_refund/artifact.yaml");

@@ -28,6 +28,11 @@ public final class TestRegistry {
         return new TestRegistry(dir);
     }
 
+    /** An existing registry (e.g. a linked worktree of one). */
+    public static TestRegistry open(Path dir) {
+        return new TestRegistry(dir);
+    }
+
     /** A registry with a workflow {@code support_copilot} of a model, a prompt and a dataset, each at 1.0.0. */
     public static TestRegistry supportCopilot(Path dir) {
         TestRegistry r = init(dir);
