@@ -49,11 +49,6 @@ public final class Registry implements AutoCloseable {
         }
     }
 
-    /** Wraps an already open repository (used by {@code reg init} once it has scaffolded the registry). */
-    public static Registry of(GitStore git) {
-        return new Registry(git, Optional.empty());
-    }
-
     public GitStore git() {
         return git;
     }
