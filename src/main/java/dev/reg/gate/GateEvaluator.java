@@ -37,19 +37,26 @@ final class GateEvaluator {
     private long missingCount;
     /** Case ids the candidate's dataset changelog retired since the baseline: not expected in the candidate. */
     private final Set<String> retired;
+    private final String baselineUnavailable;
 
     record Outcome(List<BarResult> bars, List<MustPassResult> mustPass, List<String> findings) {
     }
 
     GateEvaluator(GateFile gate, EvalRunInfo run, EvalRunInfo baseline) {
-        this(gate, run, baseline, Set.of());
+        this(gate, run, baseline, Set.of(), null);
     }
 
-    GateEvaluator(GateFile gate, EvalRunInfo run, EvalRunInfo baseline, Set<String> retired) {
+    /**
+     * @param retired baseline case ids the candidate's dataset retired
+     * @param baselineUnavailable why there should have been a baseline but is none (its run is gone);
+     *     null when having none is fine (nothing shipped yet): baseline bars then fail with this reason
+     */
+    GateEvaluator(GateFile gate, EvalRunInfo run, EvalRunInfo baseline, Set<String> retired, String baselineUnavailable) {
         this.gate = gate;
         this.run = run;
         this.baseline = baseline;
         this.retired = Set.copyOf(retired);
+        this.baselineUnavailable = baselineUnavailable;
         this.mustPassIds = new LinkedHashSet<>(gate.mustPass());
         for (BarSpec s : gate.bars()) {
             states.add(new BarState(s));
@@ -462,8 +469,10 @@ final class GateEvaluator {
                 return;
             }
             if (baseline == null) {
-                out.add(new BarResult(spec.metric(), agg, where, value, n, barText, null, null, null, null, true,
-                        "no baseline: no shipped release in the ledger and no --baseline; not compared"));
+                out.add(baselineUnavailable != null
+                        ? new BarResult(spec.metric(), agg, where, value, n, barText, null, null, null, null, false, baselineUnavailable)
+                        : new BarResult(spec.metric(), agg, where, value, n, barText, null, null, null, null, true,
+                                "no baseline: no shipped release in the ledger and no --baseline; not compared"));
                 return;
             }
             if (baseDef == null) {

@@ -115,12 +115,8 @@ public final class GateService {
         GateEvaluator.Outcome outcome;
         try (CaseReader cand = store.openCases(run); CaseReader base = needBaseline ? store.openCases(baseline) : null) {
             outcome = new GateEvaluator(gate, run, needBaseline ? baseline : null,
-                    needBaseline ? retiredSince(baseline, current) : java.util.Set.of()).evaluate(cand, base);
-        }
-        if (!findings.isEmpty()) {
-            outcome = new GateEvaluator.Outcome(outcome.bars().stream().map(b -> b.bar().startsWith("max_drop") || b.bar().startsWith("min_gain")
-                    ? new BarResult(b.metric(), b.aggregation(), b.where(), b.value(), b.n(), b.bar(), null, null, null, null, false, findings.get(0))
-                    : b).toList(), outcome.mustPass(), outcome.findings());
+                    needBaseline ? retiredSince(baseline, current) : java.util.Set.of(), findings.isEmpty() ? null : findings.get(0))
+                    .evaluate(cand, base);
         }
         findings.addAll(outcome.findings());
         boolean ship = findings.isEmpty() && outcome.bars().stream().allMatch(BarResult::pass)
@@ -130,7 +126,8 @@ public final class GateService {
     }
 
     private Optional<LedgerEntry> lastShipped(String workflow) {
-        List<LedgerEntry> entries = Ledger.load(registry, workflow).entries();
+        // as committed, like the composite: an uncommitted edit of the ledger does not choose the baseline
+        List<LedgerEntry> entries = Ledger.loadAt(registry, workflow, registry.git().head().orElseThrow()).entries();
         for (int i = entries.size() - 1; i >= 0; i--) {
             if (entries.get(i).status() == ReleaseStatus.SHIPPED) {
                 return Optional.of(entries.get(i));

@@ -179,6 +179,30 @@ class GateCommandTest {
     }
 
     @Test
+    void aShippedReleaseWhoseRunIsGoneFailsTheBaselineBarsNotTheOthers() throws Exception {
+        TestRegistry r = registryWithGate();
+        TestEnv.home();
+        try (Registry reg = Registry.open(dir)) {
+            var c = new CompositeService(reg).atHead("support_copilot").composite();
+            LedgerEntry shipped = new LedgerEntry(1, ReleaseStatus.SHIPPED, c.longForm(), c.digest(), c.components(), "2026-11-19T10:00:00Z",
+                    "Reg Test <reg-test@example.com>", "support_copilot-0000000000000000", "ship", null, null, null, null, true, List.of());
+            Files.createDirectories(dir.resolve(Ledger.path("support_copilot")).getParent());
+            Files.writeString(dir.resolve(Ledger.path("support_copilot")), Ledger.empty("support_copilot").with(shipped).render());
+        }
+        r.commitAll("ledger whose run was never imported");
+        String candidate = run(r, "candidate.jsonl", GOOD);
+        RegCli.Result res = r.reg("gate", "support_copilot", "--run", candidate, "--json");
+        assertEquals(1, res.exit(), res.all());
+        JsonNode g = json(res.out());
+        assertTrue(g.path("bars").get(0).path("pass").asBoolean(), "bars without a baseline still decide on the run");
+        JsonNode drop = g.path("bars").get(2);
+        assertFalse(drop.path("pass").asBoolean());
+        assertTrue(drop.path("note").asText().contains("gated on run support_copilot-0000000000000000, which is not in registry/evals"),
+                drop.toString());
+        assertTrue(g.path("findings").get(0).asText().contains("no baseline to compare with"), g.toString());
+    }
+
+    @Test
     void aBaselineCaseMissingFromTheCandidateFailsUnlessTheDatasetRetiredIt() {
         TestRegistry r = registryWithGate();
         String baseline = run(r, "baseline.jsonl", GOOD);
