@@ -2,6 +2,7 @@ package dev.reg.demo;
 
 import dev.reg.BadInputException;
 import dev.reg.registry.Registry;
+import dev.reg.util.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -47,7 +47,7 @@ public final class DemoScript {
             try {
                 story();
             } finally {
-                deleteTree(tool);
+                FileTrees.deleteQuietly(tool);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -173,14 +173,6 @@ public final class DemoScript {
             return to;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.reg.eval;
 
+import dev.reg.util.FileTrees;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.reg.BadInputException;
@@ -25,12 +26,10 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -116,7 +115,7 @@ public final class ImportService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            deleteTree(tmp);
+            FileTrees.deleteQuietly(tmp);
         }
     }
 
@@ -163,7 +162,7 @@ public final class ImportService {
         try {
             return registry.git().publish(new CommitRequest(head, List.of(path), Map.of(), List.of(), message, List.of()));
         } catch (RuntimeException e) {
-            deleteTree(target);
+            FileTrees.deleteQuietly(target);
             if (!parentExisted) {
                 Files.deleteIfExists(target.getParent());
             }
@@ -297,18 +296,5 @@ public final class ImportService {
         }
         sb.append("\n  ]\n}\n");
         return sb.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void deleteTree(Path p) {
-        if (p == null || !Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(x);
-            }
-        } catch (IOException e) {
-            // best effort: a leftover temporary file does not change the repository
-        }
     }
 }
