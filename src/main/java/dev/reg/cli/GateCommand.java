@@ -70,7 +70,7 @@ final class GateCommand extends BaseCommand {
             rows.add(new String[] {"METRIC", "AGG", "WHERE", "VALUE", "N", "BAR", "BASELINE", "DELTA", "95% INTERVAL", "PASS"});
             for (BarResult b : r.bars()) {
                 rows.add(new String[] {b.metric(), b.aggregation(), b.where() == null ? "" : b.where(), fmt(b.value()), Integer.toString(b.n()),
-                    b.bar(), fmt(b.baseline()), b.delta() == null ? "-" : signed(b.delta()),
+                    b.bar(), fmt(b.baseline()), Numbers.signed(b.delta()),
                     b.intervalLow() == null ? "-" : "[" + fmt(b.intervalLow()) + ", " + fmt(b.intervalHigh()) + "]", b.pass() ? "pass" : "FAIL"});
             }
             int[] w = new int[rows.get(0).length];
@@ -145,9 +145,5 @@ final class GateCommand extends BaseCommand {
 
     private static String fmt(Double v) {
         return Numbers.brief(v);
-    }
-
-    private static String signed(double v) {
-        return (v > 0 ? "+" : "") + fmt(v);
     }
 }
