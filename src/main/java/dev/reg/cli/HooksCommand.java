@@ -1,6 +1,6 @@
 package dev.reg.cli;
 
-import dev.reg.git.GitStore;
+import dev.reg.registry.Registry;
 import dev.reg.validate.PreCommitHook;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,8 +21,8 @@ final class HooksCommand extends BaseCommand {
 
         @Override
         public Integer call() {
-            try (GitStore git = GitStore.open(dir())) {
-                PreCommitHook.Installed done = PreCommitHook.install(git, force);
+            try (Registry registry = openRegistry()) {
+                PreCommitHook.Installed done = PreCommitHook.install(registry.git(), force);
                 if (done.unchanged()) {
                     term().out().println("reg: the pre-commit hook is already installed (" + done.path() + ")");
                 } else {
