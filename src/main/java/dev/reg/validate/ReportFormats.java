@@ -168,7 +168,10 @@ public final class ReportFormats {
             res.put("level", f.severity().label());
             res.put("message", Map.of("text", f.message()));
             Map<String, Object> physical = new LinkedHashMap<>();
-            physical.put("artifactLocation", Map.of("uri", uri(f.file()), "uriBaseId", "%SRCROOT%"));
+            Map<String, Object> location = new LinkedHashMap<>();
+            location.put("uri", uri(f.file()));
+            location.put("uriBaseId", "%SRCROOT%");
+            physical.put("artifactLocation", location);
             if (f.line() > 0) {
                 Map<String, Object> region = new LinkedHashMap<>();
                 region.put("startLine", f.line());
