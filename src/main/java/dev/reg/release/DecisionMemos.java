@@ -137,8 +137,9 @@ final class DecisionMemos {
         return m;
     }
 
+    /** @param chosen whether the target was named with {@code --to} rather than found as the last good release */
     static Map<String, Object> incident(Map<String, Object> header, String workflow, int release, String at, LedgerEntry from,
-            LedgerEntry to, String reason, String tag, List<Adr> supersedes) {
+            LedgerEntry to, boolean chosen, String reason, String tag, List<Adr> supersedes) {
         Map<String, Object> m = new LinkedHashMap<>(header);
         m.put("workflow", workflow);
         m.put("release", release);
@@ -172,9 +173,12 @@ final class DecisionMemos {
         }
         m.put("components", components);
         m.put("tag", tag);
-        m.put("because", reason == null || reason.isBlank()
-                ? "release " + to.n() + " is the last release that shipped and is not marked bad."
-                : "release " + to.n() + " is the last good release, and: " + reason);
+        String why = chosen
+                ? "release " + to.n() + " was chosen with --to " + to.n() + ": it shipped, and neither it nor any release with its"
+                        + " composite is marked bad"
+                : "release " + to.n() + " is the last release before release " + from.n() + " that shipped and whose composite"
+                        + " is not marked bad";
+        m.put("because", reason == null || reason.isBlank() ? why + "." : why + ", and: " + reason);
         m.put("supersedes", supersedes.stream().map(AdrService::reference).toList());
         return m;
     }

@@ -58,13 +58,16 @@ final class LedgerText {
         }
         String workflow = null;
         Map<String, String> frozen = null;
+        List<FreezeEvent> freezes = new ArrayList<>();
+        Map<String, String> freeze = null;
         boolean releases = false;
         List<LedgerEntry> entries = new ArrayList<>();
         Map<String, String> entry = null;
         List<ComponentVersion> components = null;
         List<LedgerEvent> events = null;
         Map<String, String> event = null;
-        String block = null; // "frozen", "components", "events" while inside one
+        Map<String, String> bad = null;
+        String block = null; // "frozen", "freezes", "components", "events", "bad" while inside one
         // most component lines repeat from release to release (a model that did not change): parse each once
         Map<String, ComponentVersion> seen = new java.util.HashMap<>();
         for (String line : text.split("\n", -1)) {
@@ -72,6 +75,10 @@ final class LedgerText {
                 continue;
             }
             if (!line.startsWith(" ")) {
+                if (freeze != null) {
+                    freezes.add(freezeEvent(freeze));
+                    freeze = null;
+                }
                 block = null;
                 Matcher kv = KEY_VALUE.matcher(line);
                 if (!kv.matches() || entry != null || releases) {
@@ -90,6 +97,12 @@ final class LedgerText {
                         }
                         frozen = new LinkedHashMap<>();
                         block = "frozen";
+                    }
+                    case "freezes" -> {
+                        if (kv.group(2) != null || !freezes.isEmpty()) {
+                            return null;
+                        }
+                        block = "freezes";
                     }
                     case "releases" -> {
                         if (kv.group(2) != null && !kv.group(2).equals("[]")) {
@@ -120,18 +133,39 @@ final class LedgerText {
                 }
                 continue;
             }
+            if ("freezes".equals(block)) {
+                boolean starts = line.startsWith("  - ");
+                Matcher kv = KEY_VALUE.matcher(line.substring(4));
+                if (!(starts || line.startsWith("    ")) || line.startsWith("     ") || !kv.matches()
+                        || starts != kv.group(1).equals("action")) {
+                    return null;
+                }
+                if (starts) {
+                    if (freeze != null) {
+                        freezes.add(freezeEvent(freeze));
+                    }
+                    freeze = new LinkedHashMap<>();
+                } else if (freeze == null || !Set.of("at", "actor", "reason").contains(kv.group(1))) {
+                    return null;
+                }
+                if (freeze.put(kv.group(1), value(kv.group(2))) != null) {
+                    return null;
+                }
+                continue;
+            }
             if (!releases) {
                 return null;
             }
             if (line.startsWith("  - n: ")) {
                 if (entry != null) {
-                    entries.add(entry(entry, components, events, event));
+                    entries.add(entry(entry, components, events, event, bad));
                 }
                 entry = new LinkedHashMap<>();
                 entry.put("n", integer(line.substring(7)));
                 components = null;
                 events = null;
                 event = null;
+                bad = null;
                 block = null;
                 continue;
             }
@@ -174,6 +208,13 @@ final class LedgerText {
                 }
                 continue;
             }
+            if ("bad".equals(block) && line.startsWith("      ") && !line.startsWith("       ")) {
+                Matcher kv = KEY_VALUE.matcher(line.substring(6));
+                if (!kv.matches() || !Set.of("at", "actor", "reason").contains(kv.group(1)) || bad.put(kv.group(1), value(kv.group(2))) != null) {
+                    return null;
+                }
+                continue;
+            }
             if (!line.startsWith("    ") || line.startsWith("     ")) {
                 return null;
             }
@@ -182,6 +223,14 @@ final class LedgerText {
                 return null;
             }
             String key = kv.group(1);
+            if (key.equals("bad")) {
+                if (kv.group(2) != null || bad != null) {
+                    return null;
+                }
+                bad = new LinkedHashMap<>();
+                block = key;
+                continue;
+            }
             if (key.equals("components") || key.equals("events")) {
                 if (kv.group(2) != null || (key.equals("components") ? components != null : events != null)) {
                     return null;
@@ -202,8 +251,11 @@ final class LedgerText {
             entry.put(key, key.equals("rollback_from") || key.equals("rollback_to") ? integer(raw)
                     : key.equals("tagged") ? bool(raw) : value(raw));
         }
+        if (freeze != null) {
+            freezes.add(freezeEvent(freeze));
+        }
         if (entry != null) {
-            entries.add(entry(entry, components, events, event));
+            entries.add(entry(entry, components, events, event, bad));
         }
         if (workflow == null || (expectedWorkflow != null && !workflow.equals(expectedWorkflow))) {
             return null;
@@ -219,11 +271,15 @@ final class LedgerText {
         if (frozen != null) {
             f = Optional.of(new Freeze(frozen.getOrDefault("since", ""), frozen.getOrDefault("actor", ""), frozen.getOrDefault("reason", "")));
         }
-        return new Ledger(workflow, f, entries);
+        return new Ledger(workflow, f, entries, freezes);
+    }
+
+    private static FreezeEvent freezeEvent(Map<String, String> f) {
+        return new FreezeEvent(required(f, "action"), f.getOrDefault("at", ""), f.getOrDefault("actor", ""), f.get("reason"));
     }
 
     private static LedgerEntry entry(Map<String, String> e, List<ComponentVersion> components, List<LedgerEvent> events,
-            Map<String, String> lastEvent) {
+            Map<String, String> lastEvent, Map<String, String> bad) {
         List<LedgerEvent> ev = events == null ? new ArrayList<>() : events;
         if (lastEvent != null) {
             ev.add(event(lastEvent));
@@ -237,7 +293,8 @@ final class LedgerText {
                 e.getOrDefault("actor", ""), e.get("run"), e.get("gate"), e.get("adr"), e.get("reason"),
                 e.containsKey("rollback_from") ? Integer.valueOf(e.get("rollback_from")) : null,
                 e.containsKey("rollback_to") ? Integer.valueOf(e.get("rollback_to")) : null,
-                Boolean.parseBoolean(e.getOrDefault("tagged", "false")), ev);
+                Boolean.parseBoolean(e.getOrDefault("tagged", "false")), ev,
+                bad == null ? null : new BadMark(bad.getOrDefault("at", ""), bad.getOrDefault("actor", ""), bad.get("reason")));
     }
 
     private static LedgerEvent event(Map<String, String> ev) {

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reg.registry.Registry;
+import dev.reg.registry.Sha256;
 import dev.reg.release.CompositeService;
 import dev.reg.release.Ledger;
 import dev.reg.release.LedgerEntry;
+import dev.reg.release.LedgerEvent;
 import dev.reg.release.ReleaseStatus;
 import dev.reg.testing.EvalFixtures;
 import dev.reg.testing.RegCli;
@@ -176,6 +178,37 @@ class GateCommandTest {
         assertTrue(explicit.path("ship").asBoolean(), "cases new in the candidate are not missing ones");
         assertTrue(explicit.path("bars").get(2).path("note").asText().startsWith("paired by (id, trial) over 1 case"),
                 explicit.path("bars").get(2).toString());
+    }
+
+    @Test
+    void theBaselineIsNeverTheRunOfACompositeMarkedBad() throws Exception {
+        TestRegistry r = registryWithGate();
+        String goodRun = run(r, "good.jsonl", GOOD);
+        String badRun = run(r, "bad.jsonl", "{\"id\":\"FAQ-001\",\"pass\":true}\n");
+        TestEnv.home();
+        try (Registry reg = Registry.open(dir)) {
+            var c = new CompositeService(reg).atHead("support_copilot").composite();
+            Sha256 other = new Sha256("b".repeat(64));
+            String actor = "Reg Test <reg-test@example.com>";
+            // 1 shipped; 2 shipped, rolled back to 1 (as 3) and forward again (as 4, release 2's composite); then 2 marked bad
+            LedgerEntry one = new LedgerEntry(1, ReleaseStatus.SHIPPED, c.longForm(), c.digest(), c.components(), "2026-11-19T10:00:00Z",
+                    actor, goodRun, "pass", null, null, null, null, true, List.of());
+            LedgerEntry two = new LedgerEntry(2, ReleaseStatus.ROLLED_BACK, "other", other, c.components(), "2026-11-19T11:00:00Z", actor,
+                    badRun, "pass", null, null, null, null, true, List.of(
+                            new LedgerEvent(ReleaseStatus.ROLLED_BACK, "2026-11-19T12:00:00Z", actor, "back to 1"),
+                            new LedgerEvent(ReleaseStatus.BAD, "2026-11-19T14:00:00Z", actor, "wrong refunds")));
+            LedgerEntry three = new LedgerEntry(3, ReleaseStatus.ROLLED_BACK, c.longForm(), c.digest(), c.components(),
+                    "2026-11-19T12:00:00Z", actor, goodRun, null, null, null, 2, 1, true, List.of());
+            LedgerEntry four = new LedgerEntry(4, ReleaseStatus.SHIPPED, "other", other, c.components(), "2026-11-19T13:00:00Z", actor,
+                    badRun, null, null, null, 3, 2, true, List.of());
+            Files.createDirectories(dir.resolve(Ledger.path("support_copilot")).getParent());
+            Files.writeString(dir.resolve(Ledger.path("support_copilot")),
+                    Ledger.empty("support_copilot").with(one).with(two).with(three).with(four).render());
+        }
+        r.commitAll("ledger");
+        String candidate = run(r, "candidate.jsonl", GOOD);
+        JsonNode g = json(r.reg("gate", "support_copilot", "--run", candidate, "--json").out());
+        assertEquals(goodRun, g.path("baselineRunId").asText(), "release 4 has release 2's composite, which is marked bad");
     }
 
     @Test
