@@ -126,7 +126,7 @@ final class DecisionMemos {
         m.put("forced", decision == Decision.FORCED);
         m.put("reason", blankToNull(reason));
         m.put("chosen", (shipped ? "Ship release " : "Hold release ") + release);
-        m.put("because", because(decision, verdict));
+        m.put("because", because(decision, verdict, String.valueOf(header.get("deciders")), blankToNull(reason)));
         m.put("tag", tag);
         m.put("rollback", lastGood.map(g -> {
             Map<String, Object> r = releaseRef(g);
@@ -183,7 +183,11 @@ final class DecisionMemos {
         return m;
     }
 
-    static String because(Decision decision, GateReport verdict) {
+    /**
+     * Why the option was chosen, in one sentence that stands on its own (a user's template may show
+     * nothing else): a forced release says that the gate did not pass, who forced it and why.
+     */
+    static String because(Decision decision, GateReport verdict, String decider, String reason) {
         if (decision == Decision.SHIP) {
             return "every pass bar and must-pass case of the gate passed on eval run " + verdict.runId() + ".";
         }
@@ -197,8 +201,11 @@ final class DecisionMemos {
         if (failed.isEmpty()) {
             failed.addAll(verdict.findings());
         }
-        String why = failed.isEmpty() ? "the gate did not pass" : "the gate did not pass: " + String.join("; ", failed);
-        return decision == Decision.FORCED ? why + ", and the release was forced." : why + ".";
+        if (decision == Decision.FORCED) {
+            return decider + " forced the release although the gate did not pass"
+                    + (failed.isEmpty() ? "" : " (" + String.join("; ", failed) + ")") + (reason == null ? "." : ", with the reason: " + reason);
+        }
+        return (failed.isEmpty() ? "the gate did not pass" : "the gate did not pass: " + String.join("; ", failed)) + ".";
     }
 
     private static Map<String, Object> row(BarResult r) {
