@@ -176,7 +176,7 @@ class GateCommandTest {
         JsonNode explicit = json(r.reg("gate", "support_copilot", "--run", candidate, "--baseline", heldRun, "--json").out());
         assertEquals(heldRun, explicit.path("baselineRunId").asText());
         assertTrue(explicit.path("ship").asBoolean(), "cases new in the candidate are not missing ones");
-        assertTrue(explicit.path("bars").get(2).path("note").asText().startsWith("paired by (id, trial) over 1 case"),
+        assertTrue(explicit.path("bars").get(2).path("note").asText().startsWith("paired by case id over 1 case: "),
                 explicit.path("bars").get(2).toString());
     }
 
@@ -248,7 +248,7 @@ class GateCommandTest {
         JsonNode missing = json(r.reg("gate", "support_copilot", "--run", candidate, "--baseline", baseline, "--json").out());
         assertFalse(missing.path("ship").asBoolean());
         assertFalse(missing.path("bars").get(2).path("pass").asBoolean());
-        assertTrue(missing.path("bars").get(2).path("note").asText().contains("1 baseline case trial missing from the candidate (BILL-003)"),
+        assertTrue(missing.path("bars").get(2).path("note").asText().contains("1 baseline case missing from the candidate (BILL-003)"),
                 missing.path("bars").get(2).toString());
 
         // the dataset's next version retires the case: the same comparison no longer expects it

@@ -267,7 +267,7 @@ class GateEvaluationTest {
     }
 
     @Test
-    void baselinePairsByIdAndTrialWithPairedIntervals() {
+    void baselinePairsByCaseIdWithPairedIntervals() {
         GateReport g = gate("""
                 gates:
                   - {metric: pass, agg: mean, max_drop: 0.02, vs: baseline}
@@ -277,9 +277,12 @@ class GateEvaluationTest {
                 """, cand, base);
         assertEquals(base, g.baselineRunId());
         BarResult pass = bar(g, 0);
-        assertEquals(5.0 / 6, pass.value(), 1e-12, "the candidate's value includes its new case");
+        // value, baseline and delta are the same paired quantities: the new case P-6 is noted, not compared
+        assertEquals(0.8, pass.value(), 1e-12, "the candidate over the 5 shared cases");
         assertEquals(0.8, pass.baseline(), 1e-12);
         assertEquals(0.0, pass.delta(), 1e-12, "paired over the 5 shared cases");
+        assertEquals(5, pass.n());
+        assertTrue(pass.note().contains("1 candidate case without a baseline value not compared (the mean of all 6 is 0.8333)"), pass.note());
         Interval newcombe = Intervals.newcombePaired(3, 1, 1, 0);
         assertEquals(newcombe.low(), pass.intervalLow(), 1e-12);
         assertEquals(newcombe.high(), pass.intervalHigh(), 1e-12);
@@ -287,6 +290,9 @@ class GateEvaluationTest {
         assertTrue(pass.note().contains("Newcombe paired score 95%"), pass.note());
         BarResult exact = bar(g, 1);
         assertEquals(0.04, exact.delta(), 1e-12);
+        assertEquals(0.72, exact.value(), 1e-12, "0.9, 0.6, 0.8, 0.7, 0.6 of the shared cases");
+        assertEquals(0.68, exact.baseline(), 1e-12);
+        assertEquals(exact.delta(), exact.value() - exact.baseline(), 0.0, "the three add up");
         double[] d = {0, -0.2, 0.4, 0, 0};
         double var = 0;
         for (double x : d) {
@@ -309,12 +315,58 @@ class GateEvaluationTest {
     }
 
     @Test
+    void trialsAggregatePerCaseBeforeCasesPairWithABaselineOfOtherTrialCounts() {
+        // baseline: 100 cases x 1 trial, all pass; candidate: the same cases x 3 trials, the even ones failing trials 2 and 3
+        StringBuilder one = new StringBuilder();
+        StringBuilder three = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            String id = String.format("C-%03d", i);
+            one.append("{\"id\":\"").append(id).append("\",\"trial\":1,\"pass\":true}\n");
+            for (int t = 1; t <= 3; t++) {
+                three.append("{\"id\":\"").append(id).append("\",\"trial\":").append(t).append(",\"pass\":")
+                        .append(t == 1 || i % 2 == 1).append("}\n");
+            }
+        }
+        String baseline = run("hundred-one-trial.jsonl", one.toString());
+        String candidate = run("hundred-three-trials.jsonl", three.toString());
+        GateReport g = gate("""
+                gates:
+                  - {metric: pass, agg: mean, max_drop: 0.02, vs: baseline}
+                  - {metric: pass, agg: mean, max_drop: 0.02, vs: baseline, trials: mean}
+                  - {metric: pass, agg: mean, max_drop: 0.02, vs: baseline, trials: 1-of-3}
+                """, candidate, baseline);
+        BarResult all = bar(g, 0);
+        assertEquals(0.5, all.value(), 1e-12, "all trials must pass: half the cases fail");
+        assertEquals(1.0, all.baseline(), 1e-12);
+        assertEquals(-0.5, all.delta(), 1e-12);
+        assertEquals(100, all.n());
+        Interval newcombe = Intervals.newcombePaired(50, 0, 50, 0);
+        assertEquals(newcombe.low(), all.intervalLow(), 1e-12);
+        assertEquals(newcombe.high(), all.intervalHigh(), 1e-12);
+        assertFalse(all.pass());
+        assertTrue(all.note().startsWith("paired by case id after aggregating each case's trials (all) over 100 cases: 50 pass in both,"
+                + " 0 only now, 50 only in the baseline"), all.note());
+        assertTrue(all.note().contains("100 paired cases have a different number of trials in the two runs"), all.note());
+        BarResult mean = bar(g, 1);
+        assertEquals(2.0 / 3, mean.value(), 1e-12, "half the cases 1, half 1/3");
+        assertEquals(-1.0 / 3, mean.delta(), 1e-12);
+        assertEquals(mean.delta(), mean.value() - mean.baseline(), 1e-15);
+        assertFalse(mean.pass());
+        BarResult oneOfThree = bar(g, 2);
+        assertEquals(1.0, oneOfThree.value(), 1e-12);
+        assertEquals(0.0, oneOfThree.delta(), 1e-12);
+        assertTrue(oneOfThree.pass());
+        assertFalse(g.ship());
+        assertTrue(g.findings().isEmpty(), g.findings().toString());
+    }
+
+    @Test
     void aCaseMissingFromTheCandidateFails() {
         GateReport g = gate("gates:\n  - {metric: pass, agg: mean, max_drop: 0.5, vs: baseline}\n", candMissing, base);
         BarResult b = bar(g, 0);
         assertFalse(b.pass());
-        assertTrue(b.note().contains("1 baseline case trial missing from the candidate (P-5)"), b.note());
-        assertEquals(List.of("1 case trial of baseline run " + base + " missing from the candidate (P-5): a case missing from the candidate fails"),
+        assertTrue(b.note().contains("1 baseline case missing from the candidate (P-5)"), b.note());
+        assertEquals(List.of("1 case of baseline run " + base + " missing from the candidate (P-5): a case missing from the candidate fails"),
                 g.findings());
         assertFalse(g.ship());
     }
