@@ -338,8 +338,11 @@ final class GateEvaluator {
                 value = aggregate(values, successes);
                 describe(notes, n);
             }
-            String note = notes.isEmpty() ? null : String.join("; ", notes);
             Interval valueInterval = invalid == null ? valueInterval(n) : null;
+            if (valueInterval != null && valueInterval.method().contains(", clipped to ")) {
+                notes.add("interval: " + valueInterval.method() + " (the scale of " + spec.metric() + ")");
+            }
+            String note = notes.isEmpty() ? null : String.join("; ", notes);
             if (spec.min() != null) {
                 out.add(bar(agg, where, value, n, ">= " + Numbers.brief(spec.min()), value != null && value >= spec.min() - EPS, valueInterval,
                         zeroFailureNote(note, value, n)));
@@ -418,7 +421,11 @@ final class GateEvaluator {
             return spec.where().isEmpty() ? "no case reports " + spec.metric() : "no cases in slice " + spec.whereText();
         }
 
-        /** For a mean or rate of 0/1 values: Wilson; for a mean of numbers: Student t. */
+        /**
+         * For a mean or rate of 0/1 case values: Wilson; for a mean of numbers: Student t, clipped
+         * to the scale the metric cannot leave (binary 0..1 when trials average to fractions, a
+         * score's declared scale, 0 upwards for cost, latency and counts).
+         */
         private Interval valueInterval(int n) {
             if (n == 0 || !(spec.agg() == Aggregation.MEAN || spec.agg() == Aggregation.RATE)) {
                 return null;
@@ -426,7 +433,25 @@ final class GateEvaluator {
             if (values.allZeroOrOne()) {
                 return Intervals.wilson((int) Math.round(values.sum()), n);
             }
-            return meanInterval(values);
+            Interval t = meanInterval(values);
+            return t == null ? null : Intervals.clip(t, scaleLow(), scaleHigh());
+        }
+
+        private double scaleLow() {
+            if (binary) {
+                return 0;
+            }
+            if (def.scaleMin() != null) {
+                return def.scaleMin();
+            }
+            return switch (def.type()) {
+                case COST, LATENCY, COUNT -> 0;
+                default -> Double.NEGATIVE_INFINITY;
+            };
+        }
+
+        private double scaleHigh() {
+            return binary ? 1 : def.scaleMax() != null ? def.scaleMax() : Double.POSITIVE_INFINITY;
         }
 
         /** Student t of a sample's mean; a point when the values do not vary; none for one value. */

@@ -218,8 +218,10 @@ final class DecisionMemos {
         row.put("bar", r.bar());
         row.put("baseline", Numbers.brief(r.baseline()));
         row.put("delta", Numbers.signed(r.delta()));
+        // a row with a delta has the delta's interval, signed like the delta; otherwise it is the value's, unsigned
+        java.util.function.Function<Double, String> bound = r.delta() != null ? Numbers::signed : Numbers::brief;
         row.put("interval", r.intervalLow() == null || r.intervalHigh() == null ? "—"
-                : Numbers.signed(r.intervalLow()) + " to " + Numbers.signed(r.intervalHigh()));
+                : bound.apply(r.intervalLow()) + " to " + bound.apply(r.intervalHigh()));
         row.put("pass", r.pass());
         row.put("result", r.pass() ? "pass" : "FAIL");
         row.put("note", r.note() == null ? "" : r.note());

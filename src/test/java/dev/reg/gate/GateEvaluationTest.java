@@ -118,7 +118,8 @@ class GateEvaluationTest {
         assertFalse(support.pass());
         Interval t = Intervals.mean(0.7, 0.04, 3);
         assertEquals(t.low(), support.intervalLow(), 1e-12);
-        assertEquals(t.high(), support.intervalHigh(), 1e-12);
+        assertEquals(1.0, support.intervalHigh(), 0.0, "exact's values all lie in [0, 1], its scale: t's " + t.high() + " is clipped");
+        assertTrue(support.note().contains("interval: Student t 95%, clipped to [0, 1] (the scale of exact)"), support.note());
         BarResult all = bar(g, 1);
         assertEquals(0.775, all.value(), 1e-12);
         assertEquals(4, all.n(), "the errored cases are not scored");
@@ -358,6 +359,37 @@ class GateEvaluationTest {
         assertTrue(oneOfThree.pass());
         assertFalse(g.ship());
         assertTrue(g.findings().isEmpty(), g.findings().toString());
+    }
+
+    @Test
+    void valueIntervalsStayOnTheMetricsScale() {
+        // exact is binary, its trials averaged (Q-4: 1 then 0); judge a score on 1..5; cost can't go below 0.
+        // Expected bounds from scipy 1.17.1: mean +- t.ppf(0.975, 3) * sd / sqrt(4) of each column.
+        String bounded = importRun(r, EvalFixtures.write(outside, "bounded.jsonl", """
+                {"id":"Q-1","scores":{"exact":1,"judge":4.9},"cost_usd":0.001}
+                {"id":"Q-2","scores":{"exact":1,"judge":5},"cost_usd":0.001}
+                {"id":"Q-3","scores":{"exact":1,"judge":5},"cost_usd":0.001}
+                {"id":"Q-4","trial":1,"scores":{"exact":1,"judge":3},"cost_usd":0.05}
+                {"id":"Q-4","trial":2,"scores":{"exact":0,"judge":3},"cost_usd":0.05}
+                """), "-w", "support_copilot", "--metric", "exact=binary", "--metric", "judge=score,1..5");
+        GateReport g = gate("""
+                gates:
+                  - {metric: exact, agg: mean, min: 0.5, trials: mean}
+                  - {metric: cost_usd, agg: mean, max: 0.1}
+                  - {metric: judge, agg: mean, min: 3}
+                """, bounded, null);
+        BarResult exact = bar(g, 0);
+        assertEquals(0.875, exact.value(), 1e-12);
+        assertEquals(0.47719421183953653, exact.intervalLow(), 1e-9);
+        assertEquals(1.0, exact.intervalHigh(), 0.0, "t gives 1.2728: a proportion cannot exceed 1");
+        assertTrue(exact.note().contains("interval: Student t 95%, clipped to [0, 1] (the scale of exact)"), exact.note());
+        BarResult cost = bar(g, 1);
+        assertEquals(0.0, cost.intervalLow(), 0.0, "t gives -0.0257: a cost cannot be negative");
+        assertEquals(0.05223496723972543, cost.intervalHigh(), 1e-9);
+        assertTrue(cost.note().contains("clipped to [0, ∞) (the scale of cost_usd)"), cost.note());
+        BarResult judge = bar(g, 2);
+        assertEquals(2.9085002728193263, judge.intervalLow(), 1e-9);
+        assertEquals(5.0, judge.intervalHigh(), 0.0, "t gives 6.0415 on a 1..5 scale");
     }
 
     @Test

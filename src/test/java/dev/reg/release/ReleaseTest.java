@@ -127,6 +127,9 @@ class ReleaseTest {
         assertTrue(memo.contains("Chosen option: \"Ship release 2\", because Reg Test forced the release although the gate did not"
                 + " pass (exact mean 0.7417 against >= 0.80; severity count 1 against max 0; must-pass case JAIL-007 failed), with the"
                 + " reason: legal deadline \\| approved by \\*CTO\\* & counsel\n"), memo);
+        // a value's interval is unsigned, a delta's signed like the delta
+        assertTrue(memo.contains("| pass | mean |  | 0.975 | 120 | \\>= 0.95 | \\- | \\- | 0.9291 to 0.9915 | pass |"), memo);
+        assertTrue(memo.contains("| -0.1083 | -0.14 to -0.075 | FAIL |"), memo);
         Golden.assertMatches("memo-forced.md", memo);
     }
 
