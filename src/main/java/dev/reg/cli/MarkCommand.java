@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "mark", description = "Mark a shipped release bad (one commit of the ledger with actor and reason).")
+@Command(name = "mark", description = "Mark a shipped release bad (one commit of the ledger with actor and reason). The mark stays:"
+        + " neither the release nor any release with its composite is ever a rollback target.")
 final class MarkCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "WORKFLOW")
     String workflow;
