@@ -58,14 +58,12 @@ final class LedgerText {
         }
         String workflow = null;
         Map<String, String> frozen = null;
-        List<FreezeEvent> freezes = new ArrayList<>();
-        Map<String, String> freeze = null;
+        Items freezes = null;
         boolean releases = false;
         List<LedgerEntry> entries = new ArrayList<>();
         Map<String, String> entry = null;
         List<ComponentVersion> components = null;
-        List<LedgerEvent> events = null;
-        Map<String, String> event = null;
+        Items events = null;
         Map<String, String> bad = null;
         String block = null; // "frozen", "freezes", "components", "events", "bad" while inside one
         // most component lines repeat from release to release (a model that did not change): parse each once
@@ -75,10 +73,6 @@ final class LedgerText {
                 continue;
             }
             if (!line.startsWith(" ")) {
-                if (freeze != null) {
-                    freezes.add(freezeEvent(freeze));
-                    freeze = null;
-                }
                 block = null;
                 Matcher kv = KEY_VALUE.matcher(line);
                 if (!kv.matches() || entry != null || releases) {
@@ -99,9 +93,10 @@ final class LedgerText {
                         block = "frozen";
                     }
                     case "freezes" -> {
-                        if (kv.group(2) != null || !freezes.isEmpty()) {
+                        if (kv.group(2) != null || freezes != null) {
                             return null;
                         }
+                        freezes = new Items("action");
                         block = "freezes";
                     }
                     case "releases" -> {
@@ -135,20 +130,7 @@ final class LedgerText {
             }
             if ("freezes".equals(block)) {
                 boolean starts = line.startsWith("  - ");
-                Matcher kv = KEY_VALUE.matcher(line.substring(4));
-                if (!(starts || line.startsWith("    ")) || line.startsWith("     ") || !kv.matches()
-                        || starts != kv.group(1).equals("action")) {
-                    return null;
-                }
-                if (starts) {
-                    if (freeze != null) {
-                        freezes.add(freezeEvent(freeze));
-                    }
-                    freeze = new LinkedHashMap<>();
-                } else if (freeze == null || !Set.of("at", "actor", "reason").contains(kv.group(1))) {
-                    return null;
-                }
-                if (freeze.put(kv.group(1), value(kv.group(2))) != null) {
+                if (!(starts || line.startsWith("    ")) || line.startsWith("     ") || !freezes.accept(starts, line.substring(4))) {
                     return null;
                 }
                 continue;
@@ -158,13 +140,12 @@ final class LedgerText {
             }
             if (line.startsWith("  - n: ")) {
                 if (entry != null) {
-                    entries.add(entry(entry, components, events, event, bad));
+                    entries.add(entry(entry, components, events, bad));
                 }
                 entry = new LinkedHashMap<>();
                 entry.put("n", integer(line.substring(7)));
                 components = null;
                 events = null;
-                event = null;
                 bad = null;
                 block = null;
                 continue;
@@ -190,27 +171,14 @@ final class LedgerText {
                 continue;
             }
             if ("events".equals(block) && (line.startsWith("      - ") || line.startsWith("        "))) {
-                boolean starts = line.startsWith("      - ");
-                Matcher kv = KEY_VALUE.matcher(line.substring(8));
-                if (!kv.matches() || (starts != kv.group(1).equals("status"))) {
-                    return null;
-                }
-                if (starts) {
-                    if (event != null) {
-                        events.add(event(event));
-                    }
-                    event = new LinkedHashMap<>();
-                } else if (event == null || !Set.of("at", "actor", "reason").contains(kv.group(1))) {
-                    return null;
-                }
-                if (event.put(kv.group(1), value(kv.group(2))) != null) {
+                if (!events.accept(line.startsWith("      - "), line.substring(8))) {
                     return null;
                 }
                 continue;
             }
             if ("bad".equals(block) && line.startsWith("      ") && !line.startsWith("       ")) {
                 Matcher kv = KEY_VALUE.matcher(line.substring(6));
-                if (!kv.matches() || !Set.of("at", "actor", "reason").contains(kv.group(1)) || bad.put(kv.group(1), value(kv.group(2))) != null) {
+                if (!kv.matches() || !Items.KEYS.contains(kv.group(1)) || bad.put(kv.group(1), value(kv.group(2))) != null) {
                     return null;
                 }
                 continue;
@@ -238,7 +206,7 @@ final class LedgerText {
                 if (key.equals("components")) {
                     components = new ArrayList<>();
                 } else {
-                    events = new ArrayList<>();
+                    events = new Items("status");
                 }
                 block = key;
                 continue;
@@ -251,11 +219,8 @@ final class LedgerText {
             entry.put(key, key.equals("rollback_from") || key.equals("rollback_to") ? integer(raw)
                     : key.equals("tagged") ? bool(raw) : value(raw));
         }
-        if (freeze != null) {
-            freezes.add(freezeEvent(freeze));
-        }
         if (entry != null) {
-            entries.add(entry(entry, components, events, event, bad));
+            entries.add(entry(entry, components, events, bad));
         }
         if (workflow == null || (expectedWorkflow != null && !workflow.equals(expectedWorkflow))) {
             return null;
@@ -271,19 +236,49 @@ final class LedgerText {
         if (frozen != null) {
             f = Optional.of(new Freeze(frozen.getOrDefault("since", ""), frozen.getOrDefault("actor", ""), frozen.getOrDefault("reason", "")));
         }
-        return new Ledger(workflow, f, entries, freezes);
+        List<FreezeEvent> log = freezes == null ? List.of() : freezes.all().stream().map(LedgerText::freezeEvent).toList();
+        return new Ledger(workflow, f, entries, log);
+    }
+
+    /**
+     * A block list of small maps, as {@code freezes} and an entry's {@code events} are: an item
+     * starts with {@code - FIRST: value}, its other keys ({@code at}, {@code actor}, {@code reason})
+     * follow on their own lines, each at most once.
+     */
+    private static final class Items {
+        private static final Set<String> KEYS = Set.of("at", "actor", "reason");
+        private final String first;
+        private final List<Map<String, String>> items = new ArrayList<>();
+
+        Items(String first) {
+            this.first = first;
+        }
+
+        /** Takes {@code key: value} (the line after its indentation); false when it does not belong here. */
+        boolean accept(boolean startsItem, String keyValue) {
+            Matcher kv = KEY_VALUE.matcher(keyValue);
+            if (!kv.matches() || startsItem != kv.group(1).equals(first)) {
+                return false;
+            }
+            if (startsItem) {
+                items.add(new LinkedHashMap<>());
+            } else if (items.isEmpty() || !KEYS.contains(kv.group(1))) {
+                return false;
+            }
+            return items.get(items.size() - 1).put(kv.group(1), value(kv.group(2))) == null;
+        }
+
+        List<Map<String, String>> all() {
+            return items;
+        }
     }
 
     private static FreezeEvent freezeEvent(Map<String, String> f) {
         return new FreezeEvent(required(f, "action"), f.getOrDefault("at", ""), f.getOrDefault("actor", ""), f.get("reason"));
     }
 
-    private static LedgerEntry entry(Map<String, String> e, List<ComponentVersion> components, List<LedgerEvent> events,
-            Map<String, String> lastEvent, Map<String, String> bad) {
-        List<LedgerEvent> ev = events == null ? new ArrayList<>() : events;
-        if (lastEvent != null) {
-            ev.add(event(lastEvent));
-        }
+    private static LedgerEntry entry(Map<String, String> e, List<ComponentVersion> components, Items events, Map<String, String> bad) {
+        List<LedgerEvent> ev = events == null ? List.of() : events.all().stream().map(LedgerText::event).toList();
         String digest = required(e, "digest");
         if (!Sha256.isValid(digest)) {
             throw new IllegalArgumentException("digest");
