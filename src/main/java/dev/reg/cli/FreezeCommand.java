@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "freeze", description = "Freeze a workflow during an incident: no release until it is unfrozen (one commit).")
+@Command(name = "freeze", description = "Freeze a workflow during an incident: no release until it is unfrozen (one commit);"
+        + " when it is already frozen, say so and change nothing.")
 final class FreezeCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "WORKFLOW")
     String workflow;

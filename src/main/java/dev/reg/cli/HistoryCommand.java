@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "history", description = "Every release decision and status change of a workflow, in order, with actor and reason.")
+@Command(name = "history", description = "Every release decision and status change of a workflow, and every freeze and unfreeze,"
+        + " in order, with actor and reason.")
 final class HistoryCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "WORKFLOW")
     String workflow;
@@ -31,12 +32,12 @@ final class HistoryCommand extends BaseCommand {
             }
             for (HistoryEvent e : h.events()) {
                 String what = switch (e.event()) {
-                    case "shipped", "rollback" -> term().green(e.event());
+                    case "shipped", "rollback", "unfreeze" -> term().green(e.event());
                     case "held", "bad" -> term().red(e.event());
                     default -> term().yellow(e.event());
                 };
                 StringBuilder line = new StringBuilder();
-                line.append(e.at()).append("  #").append(e.release()).append("  ").append(what);
+                line.append(e.at()).append(e.release() == null ? "" : "  #" + e.release()).append("  ").append(what);
                 if (e.rollbackFrom() != null) {
                     line.append(" ").append(e.rollbackFrom()).append(" -> ").append(e.rollbackTo());
                 }

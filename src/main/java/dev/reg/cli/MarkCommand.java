@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "mark", description = "Mark a shipped release bad (one commit of the ledger with actor and reason).")
+@Command(name = "mark", description = "Mark a shipped release bad (one commit of the ledger with actor and reason). The mark stays:"
+        + " neither the release nor any release with its composite is ever a rollback target.")
 final class MarkCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "WORKFLOW")
     String workflow;
@@ -35,6 +36,17 @@ final class MarkCommand extends BaseCommand {
     }
 
     static void printControl(Terminal term, ControlChange c) {
+        if (!c.changed()) {
+            // already in the asked-for state: an idempotent no-op, exit 0
+            term.out().println("reg: nothing to do: " + switch (c.action()) {
+                case "bad" -> "release " + c.release() + " of " + c.workflow() + " is already marked bad by " + c.actor() + " at " + c.at()
+                        + (c.reason() == null ? "" : ": " + c.reason());
+                case "freeze" -> c.workflow() + " is already frozen since " + c.at() + " by " + c.actor() + ": " + c.reason()
+                        + " (this reason was not recorded)";
+                default -> c.workflow() + " is not frozen";
+            });
+            return;
+        }
         String what = switch (c.action()) {
             case "bad" -> "release " + c.release() + " of " + c.workflow() + " marked " + term.red("bad");
             case "freeze" -> c.workflow() + " " + term.yellow("frozen") + ": no release until 'reg unfreeze " + c.workflow() + "'";

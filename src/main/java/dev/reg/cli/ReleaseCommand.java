@@ -51,7 +51,7 @@ final class ReleaseCommand extends BaseCommand {
         PrintWriter out = term().out();
         String verdict = switch (o.decision()) {
             case SHIP -> term().green("SHIP");
-            case FORCED -> term().yellow("FORCED");
+            case FORCED -> term().yellow("FORCED") + " (the gate did not pass)";
             default -> term().red("HOLD");
         };
         out.println(term().bold("release " + o.workflow() + " " + o.release()) + ": " + verdict);

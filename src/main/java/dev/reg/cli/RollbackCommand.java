@@ -13,14 +13,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "rollback", description = {"Go back to the last release that shipped and is not bad (or --to N) in one commit:"
-        + " component folders restored from their version tags, the live release marked rolled-back, a ledger entry,"
-        + " an incident ADR and the next release tag."})
+@Command(name = "rollback", description = {"Go back to the last release that shipped and whose composite is not marked bad"
+        + " (or --to N) in one commit: component folders restored from their version tags, the live release marked rolled-back,"
+        + " a ledger entry, an incident ADR and the next release tag. Exit 3 when there is nothing to roll back to."})
 final class RollbackCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "WORKFLOW")
     String workflow;
 
-    @Option(names = "--to", paramLabel = "N", description = "the release to go back to (default: the last good one before the live one)")
+    @Option(names = "--to", paramLabel = "N", description = "the release to go back to (default: the last good one before the live one); never a release"
+            + " marked bad or one with a bad release's composite")
     Integer to;
 
     @Option(names = "--dry-run", description = "print exactly what would change and write nothing")

@@ -6,12 +6,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "unfreeze", description = "Lift a workflow's freeze (one commit).")
+@Command(name = "unfreeze", description = "Lift a workflow's freeze (one commit); when it is not frozen, say so and change nothing.")
 final class UnfreezeCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "WORKFLOW")
     String workflow;
 
-    @Option(names = "--reason", paramLabel = "TEXT", description = "why; recorded in the commit")
+    @Option(names = "--reason", paramLabel = "TEXT", description = "why; recorded in the ledger and the commit")
     String reason;
 
     @Override

@@ -10,17 +10,17 @@ import dev.reg.stats.Numbers;
 import dev.reg.stats.Percentiles;
 import dev.reg.stats.Sample;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Evaluates a gate file on a run, in one streaming pass over the run's rows (and the baseline's,
- * merged on the shared (case id, trial) order). Memory holds one value per case and bar, never the
- * rows themselves.
+ * merged on the shared case id order). Memory holds one value per case and bar, never the rows
+ * themselves. A comparison with the baseline aggregates each case's trials first, on each side, as
+ * the bar's trial mode says, and then pairs the cases by id: runs with different trial counts
+ * compare case with case, never trial 1 with trial 1.
  */
 final class GateEvaluator {
     private static final double EPS = 1e-12;
@@ -88,7 +88,7 @@ final class GateEvaluator {
             }
         }
         if (missingCount > 0 && states.stream().anyMatch(s -> s.spec.vsBaseline())) {
-            findings.add(missingCount + " case trial" + (missingCount == 1 ? "" : "s") + " of baseline run " + baseline.id()
+            findings.add(missingCount + " case" + (missingCount == 1 ? "" : "s") + " of baseline run " + baseline.id()
                     + " missing from the candidate (" + ids(missingFromCandidate, missingCount) + "): a case missing from the candidate fails");
         }
         List<BarResult> bars = new ArrayList<>();
@@ -101,24 +101,14 @@ final class GateEvaluator {
         return new Outcome(bars, mustPass, findings);
     }
 
+    /** A baseline case with no row in the candidate, unless the dataset's changelog retired it (each baseline bar notes that). */
     private void recordMissing(List<EvalCase> c, List<EvalCase> b) {
-        if (b.isEmpty()) {
+        if (b.isEmpty() || !c.isEmpty() || retired.contains(b.get(0).id())) {
             return;
         }
-        Set<Integer> trials = new java.util.HashSet<>();
-        for (EvalCase r : c) {
-            trials.add(r.trial());
-        }
-        for (EvalCase r : b) {
-            if (c.isEmpty() && retired.contains(r.id())) {
-                continue; // retired by the dataset's changelog: each baseline bar notes it
-            }
-            if (!trials.contains(r.trial())) {
-                missingCount++;
-                if (missingFromCandidate.size() < LIST_IDS) {
-                    missingFromCandidate.add(r.id() + (r.trial() == 1 ? "" : " trial " + r.trial()));
-                }
-            }
+        missingCount++;
+        if (missingFromCandidate.size() < LIST_IDS) {
+            missingFromCandidate.add(b.get(0).id());
         }
     }
 
@@ -193,13 +183,16 @@ final class GateEvaluator {
         long missing;
         final Set<String> missingIds = new TreeSet<>();
         final Set<String> retiredIds = new TreeSet<>();
-        // paired with the baseline
+        // paired with the baseline: each side's case value (its trials aggregated), cases matched by id
         int both;
         int candOnly;
         int baseOnly;
         int neither;
+        final Sample pairedValues = new Sample(false);
+        final Sample pairedBaseValues = new Sample(false);
         final Sample diffs = new Sample(false);
         boolean pairedBinary = true;
+        int trialCountsDiffer;
         int fewerTrials;
 
         BarState(BarSpec spec) {
@@ -235,6 +228,9 @@ final class GateEvaluator {
             if (cv != null) {
                 values.add(cv);
             }
+            if (mode.kind() == TrialMode.Kind.K_OF_N && cv != null && trialsWithValue(c) < mode.n()) {
+                fewerTrials++;
+            }
             if (spec.agg() == Aggregation.PER_SUCCESS) {
                 successes += passedCase(c);
             }
@@ -248,41 +244,33 @@ final class GateEvaluator {
             if (spec.agg() == Aggregation.PER_SUCCESS) {
                 baseSuccesses += passedCase(b);
             }
-            Map<Integer, EvalCase> byTrial = new HashMap<>();
-            for (EvalCase r : cand) {
-                byTrial.put(r.trial(), r);
-            }
-            List<EvalCase> pc = new ArrayList<>();
-            List<EvalCase> pb = new ArrayList<>();
-            for (EvalCase r : b) {
-                EvalCase m = byTrial.get(r.trial());
-                if (m == null && cand.isEmpty() && retired.contains(r.id())) {
-                    retiredIds.add(r.id()); // retired by the dataset's changelog: not expected in the candidate
-                    continue;
-                }
-                if (m == null) {
+            if (cand.isEmpty()) {
+                if (retired.contains(b.get(0).id())) {
+                    retiredIds.add(b.get(0).id()); // retired by the dataset's changelog: not expected in the candidate
+                } else {
                     missing++;
                     if (missingIds.size() < LIST_IDS) {
-                        missingIds.add(r.id());
+                        missingIds.add(b.get(0).id());
                     }
-                } else if (CaseValues.inSlice(m, spec.where())) {
-                    pc.add(m);
-                    pb.add(r);
                 }
-            }
-            Double pcv = caseValue(pc);
-            Double pbv = caseValue(pb);
-            if (pcv == null || pbv == null) {
                 return;
             }
-            diffs.add(pcv - pbv);
-            if ((pcv != 0 && pcv != 1) || (pbv != 0 && pbv != 1)) {
+            if (cv == null || bv == null) {
+                return;
+            }
+            pairedValues.add(cv);
+            pairedBaseValues.add(bv);
+            diffs.add(cv - bv);
+            if (trialsWithValue(c) != trialsWithValue(b)) {
+                trialCountsDiffer++;
+            }
+            if ((cv != 0 && cv != 1) || (bv != 0 && bv != 1)) {
                 pairedBinary = false;
-            } else if (pcv == 1 && pbv == 1) {
+            } else if (cv == 1 && bv == 1) {
                 both++;
-            } else if (pcv == 1) {
+            } else if (cv == 1) {
                 candOnly++;
-            } else if (pbv == 1) {
+            } else if (bv == 1) {
                 baseOnly++;
             } else {
                 neither++;
@@ -302,10 +290,19 @@ final class GateEvaluator {
             return out;
         }
 
+        /** The case's value: its trials' values of the bar's metric, aggregated as the trial mode says. */
         private Double caseValue(List<EvalCase> rows) {
             if (rows.isEmpty() || invalid != null) {
                 return null;
             }
+            return CaseValues.aggregate(trialValues(rows), mode, binary, higherIsBetter, spec.agg().counts());
+        }
+
+        private int trialsWithValue(List<EvalCase> rows) {
+            return trialValues(rows).size();
+        }
+
+        private List<Double> trialValues(List<EvalCase> rows) {
             List<Double> trials = new ArrayList<>(rows.size());
             for (EvalCase r : rows) {
                 Double v = spec.agg().counts() ? CaseValues.indicator(r, spec.metric(), spec.equals()) : CaseValues.numeric(r, spec.metric());
@@ -313,10 +310,7 @@ final class GateEvaluator {
                     trials.add(v);
                 }
             }
-            if (mode.kind() == TrialMode.Kind.K_OF_N && trials.size() < mode.n() && !trials.isEmpty()) {
-                fewerTrials++;
-            }
-            return CaseValues.aggregate(trials, mode, binary, higherIsBetter, spec.agg().counts());
+            return trials;
         }
 
         /** 1 when the case passed in every trial (0 when any trial failed), for cost per success. */
@@ -344,8 +338,11 @@ final class GateEvaluator {
                 value = aggregate(values, successes);
                 describe(notes, n);
             }
-            String note = notes.isEmpty() ? null : String.join("; ", notes);
             Interval valueInterval = invalid == null ? valueInterval(n) : null;
+            if (valueInterval != null && valueInterval.method().contains(", clipped to ")) {
+                notes.add("interval: " + valueInterval.method() + " (the scale of " + spec.metric() + ")");
+            }
+            String note = notes.isEmpty() ? null : String.join("; ", notes);
             if (spec.min() != null) {
                 out.add(bar(agg, where, value, n, ">= " + Numbers.brief(spec.min()), value != null && value >= spec.min() - EPS, valueInterval,
                         zeroFailureNote(note, value, n)));
@@ -424,7 +421,11 @@ final class GateEvaluator {
             return spec.where().isEmpty() ? "no case reports " + spec.metric() : "no cases in slice " + spec.whereText();
         }
 
-        /** For a mean or rate of 0/1 values: Wilson; for a mean of numbers: Student t. */
+        /**
+         * For a mean or rate of 0/1 case values: Wilson; for a mean of numbers: Student t, clipped
+         * to the scale the metric cannot leave (binary 0..1 when trials average to fractions, a
+         * score's declared scale, 0 upwards for cost, latency and counts).
+         */
         private Interval valueInterval(int n) {
             if (n == 0 || !(spec.agg() == Aggregation.MEAN || spec.agg() == Aggregation.RATE)) {
                 return null;
@@ -432,7 +433,25 @@ final class GateEvaluator {
             if (values.allZeroOrOne()) {
                 return Intervals.wilson((int) Math.round(values.sum()), n);
             }
-            return meanInterval(values);
+            Interval t = meanInterval(values);
+            return t == null ? null : Intervals.clip(t, scaleLow(), scaleHigh());
+        }
+
+        private double scaleLow() {
+            if (binary) {
+                return 0;
+            }
+            if (def.scaleMin() != null) {
+                return def.scaleMin();
+            }
+            return switch (def.type()) {
+                case COST, LATENCY, COUNT -> 0;
+                default -> Double.NEGATIVE_INFINITY;
+            };
+        }
+
+        private double scaleHigh() {
+            return binary ? 1 : def.scaleMax() != null ? def.scaleMax() : Double.POSITIVE_INFINITY;
         }
 
         /** Student t of a sample's mean; a point when the values do not vary; none for one value. */
@@ -487,15 +506,28 @@ final class GateEvaluator {
             boolean paired = spec.agg() == Aggregation.MEAN || spec.agg() == Aggregation.RATE;
             int pairs = (int) diffs.n();
             if (paired && pairs > 0) {
-                delta = diffs.mean();
+                // value, baseline and delta are the same paired quantities, so value - baseline = delta
+                value = pairedValues.mean();
+                base = pairedBaseValues.mean();
+                delta = value - base;
+                String by = "paired by case id" + (run.summary().maxTrials() > 1 || baseline.summary().maxTrials() > 1
+                        ? " after aggregating each case's trials (" + mode + ")" : "") + " over " + pairs + (pairs == 1 ? " case" : " cases");
                 if (pairedBinary) {
                     interval = Intervals.newcombePaired(both, candOnly, baseOnly, neither);
-                    notes.add("paired by (id, trial) over " + pairs + " cases: " + both + " pass in both, " + candOnly + " only now, "
-                            + baseOnly + " only in the baseline; " + interval.method());
+                    notes.add(by + ": " + both + " pass in both, " + candOnly + " only now, " + baseOnly + " only in the baseline; "
+                            + interval.method());
                 } else {
                     interval = meanInterval(diffs);
-                    notes.add("paired by (id, trial) over " + pairs + (pairs == 1 ? " case: no interval"
-                            : " cases; " + interval.method() + " of the mean difference"));
+                    notes.add(by + (pairs == 1 ? ": no interval" : "; " + interval.method() + " of the mean difference"));
+                }
+                if (n > pairs) {
+                    notes.add(n - pairs + " candidate case" + (n - pairs == 1 ? "" : "s") + " without a baseline value not compared (the "
+                            + agg + " of all " + n + " is " + Numbers.brief(aggregate(values, successes)) + ")");
+                }
+                n = pairs;
+                if (trialCountsDiffer > 0) {
+                    notes.add(trialCountsDiffer + " paired case" + (trialCountsDiffer == 1 ? " has" : "s have")
+                            + " a different number of trials in the two runs");
                 }
             } else if (!paired && value != null && base != null) {
                 delta = value - base;
@@ -520,7 +552,7 @@ final class GateEvaluator {
             }
             if (missing > 0) {
                 pass = false;
-                notes.add(missing + " baseline case trial" + (missing == 1 ? "" : "s") + " missing from the candidate ("
+                notes.add(missing + " baseline case" + (missing == 1 ? "" : "s") + " missing from the candidate ("
                         + ids(missingIds, missing) + ")");
             }
             if (note != null) {

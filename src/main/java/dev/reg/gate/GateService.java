@@ -12,7 +12,7 @@ import dev.reg.release.Composite;
 import dev.reg.release.CompositeService;
 import dev.reg.release.Ledger;
 import dev.reg.release.LedgerEntry;
-import dev.reg.release.ReleaseStatus;
+import dev.reg.release.Releases;
 import dev.reg.yaml.YamlDocument;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +25,8 @@ import java.util.stream.Collectors;
 /**
  * {@code reg gate}: ship or hold a workflow's current composite on an eval run that measured exactly
  * it. A run whose component digests differ from the composite at HEAD is stale evidence and the gate
- * fails; the baseline for regression bars is the run of the last shipped release in the ledger
- * unless one is named.
+ * fails; the baseline for regression bars is the run of the last good release in the ledger (shipped,
+ * and its composite not marked bad) unless one is named.
  */
 public final class GateService {
     private final Registry registry;
@@ -37,7 +37,7 @@ public final class GateService {
 
     /**
      * @param runId the run to gate on; empty to use the newest run that measured the current composite
-     * @param baselineRunId the baseline; empty for the run of the last shipped release
+     * @param baselineRunId the baseline; empty for the run of the last good release
      */
     /**
      * Case ids that the candidate's datasets retired after the versions the baseline measured: their
@@ -100,7 +100,7 @@ public final class GateService {
         if (baselineRunId.isPresent()) {
             baseline = store.load(baselineRunId.get());
         } else {
-            Optional<LedgerEntry> shipped = lastShipped(workflow);
+            Optional<LedgerEntry> shipped = lastGood(workflow);
             if (shipped.isPresent() && shipped.get().runId().isPresent()) {
                 Optional<EvalRunInfo> b = store.find(shipped.get().runId().get());
                 if (b.isPresent()) {
@@ -125,15 +125,10 @@ public final class GateService {
                 composite, digest);
     }
 
-    private Optional<LedgerEntry> lastShipped(String workflow) {
+    /** The last good release: shipped, and no release with its composite marked bad. */
+    private Optional<LedgerEntry> lastGood(String workflow) {
         // as committed, like the composite: an uncommitted edit of the ledger does not choose the baseline
-        List<LedgerEntry> entries = Ledger.loadAt(registry, workflow, registry.git().head().orElseThrow()).entries();
-        for (int i = entries.size() - 1; i >= 0; i--) {
-            if (entries.get(i).status() == ReleaseStatus.SHIPPED) {
-                return Optional.of(entries.get(i));
-            }
-        }
-        return Optional.empty();
+        return Releases.lastGood(Ledger.loadAt(registry, workflow, registry.git().head().orElseThrow()));
     }
 
     private GateFile loadGate(Workflow wf) {

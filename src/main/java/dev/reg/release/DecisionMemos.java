@@ -126,7 +126,7 @@ final class DecisionMemos {
         m.put("forced", decision == Decision.FORCED);
         m.put("reason", blankToNull(reason));
         m.put("chosen", (shipped ? "Ship release " : "Hold release ") + release);
-        m.put("because", because(decision, verdict));
+        m.put("because", because(decision, verdict, String.valueOf(header.get("deciders")), blankToNull(reason)));
         m.put("tag", tag);
         m.put("rollback", lastGood.map(g -> {
             Map<String, Object> r = releaseRef(g);
@@ -137,8 +137,9 @@ final class DecisionMemos {
         return m;
     }
 
+    /** @param chosen whether the target was named with {@code --to} rather than found as the last good release */
     static Map<String, Object> incident(Map<String, Object> header, String workflow, int release, String at, LedgerEntry from,
-            LedgerEntry to, String reason, String tag, List<Adr> supersedes) {
+            LedgerEntry to, boolean chosen, String reason, String tag, List<Adr> supersedes) {
         Map<String, Object> m = new LinkedHashMap<>(header);
         m.put("workflow", workflow);
         m.put("release", release);
@@ -172,14 +173,21 @@ final class DecisionMemos {
         }
         m.put("components", components);
         m.put("tag", tag);
-        m.put("because", reason == null || reason.isBlank()
-                ? "release " + to.n() + " is the last release that shipped and is not marked bad."
-                : "release " + to.n() + " is the last good release, and: " + reason);
+        String why = chosen
+                ? "release " + to.n() + " was chosen with --to " + to.n() + ": it shipped, and neither it nor any release with its"
+                        + " composite is marked bad"
+                : "release " + to.n() + " is the last release before release " + from.n() + " that shipped and whose composite"
+                        + " is not marked bad";
+        m.put("because", reason == null || reason.isBlank() ? why + "." : why + ", and: " + reason);
         m.put("supersedes", supersedes.stream().map(AdrService::reference).toList());
         return m;
     }
 
-    static String because(Decision decision, GateReport verdict) {
+    /**
+     * Why the option was chosen, in one sentence that stands on its own (a user's template may show
+     * nothing else): a forced release says that the gate did not pass, who forced it and why.
+     */
+    static String because(Decision decision, GateReport verdict, String decider, String reason) {
         if (decision == Decision.SHIP) {
             return "every pass bar and must-pass case of the gate passed on eval run " + verdict.runId() + ".";
         }
@@ -193,8 +201,11 @@ final class DecisionMemos {
         if (failed.isEmpty()) {
             failed.addAll(verdict.findings());
         }
-        String why = failed.isEmpty() ? "the gate did not pass" : "the gate did not pass: " + String.join("; ", failed);
-        return decision == Decision.FORCED ? why + ", and the release was forced." : why + ".";
+        if (decision == Decision.FORCED) {
+            return decider + " forced the release although the gate did not pass"
+                    + (failed.isEmpty() ? "" : " (" + String.join("; ", failed) + ")") + (reason == null ? "." : ", with the reason: " + reason);
+        }
+        return (failed.isEmpty() ? "the gate did not pass" : "the gate did not pass: " + String.join("; ", failed)) + ".";
     }
 
     private static Map<String, Object> row(BarResult r) {
@@ -207,8 +218,10 @@ final class DecisionMemos {
         row.put("bar", r.bar());
         row.put("baseline", Numbers.brief(r.baseline()));
         row.put("delta", Numbers.signed(r.delta()));
+        // a row with a delta has the delta's interval, signed like the delta; otherwise it is the value's, unsigned
+        java.util.function.Function<Double, String> bound = r.delta() != null ? Numbers::signed : Numbers::brief;
         row.put("interval", r.intervalLow() == null || r.intervalHigh() == null ? "—"
-                : Numbers.signed(r.intervalLow()) + " to " + Numbers.signed(r.intervalHigh()));
+                : bound.apply(r.intervalLow()) + " to " + bound.apply(r.intervalHigh()));
         row.put("pass", r.pass());
         row.put("result", r.pass() ? "pass" : "FAIL");
         row.put("note", r.note() == null ? "" : r.note());

@@ -26,9 +26,16 @@ public final class IncidentService {
         this.clock = clock;
     }
 
-    /** What an incident control changed. */
+    /**
+     * What an incident control changed. {@code commit} is null when the workflow was already in the
+     * asked-for state: nothing was written, and {@code actor}, {@code at} and {@code reason} are
+     * those of the standing mark or freeze (null for a workflow that was not frozen).
+     */
     public record ControlChange(String workflow, String action, Integer release, String actor, String at, String reason,
             String commit) {
+        public boolean changed() {
+            return commit != null;
+        }
     }
 
     public ControlChange markBad(String workflow, int n, String reason) {
@@ -40,12 +47,14 @@ public final class IncidentService {
             throw new BadInputException("release " + n + " of " + workflow + " was " + e.status().label()
                     + " and never shipped; only shipped releases can be marked bad");
         }
-        if (e.status() == ReleaseStatus.BAD) {
-            throw new BadInputException("release " + n + " of " + workflow + " is already marked bad");
+        if (e.isBad()) {
+            return new ControlChange(workflow, "bad", n, e.bad().actor(), e.bad().at(), e.bad().reason(), null);
         }
+        requireClean(l);
         String at = ReleaseSupport.now(clock);
         String actor = registry.git().actor();
-        Ledger updated = l.ledger().with(e.withStatus(ReleaseStatus.BAD, new LedgerEvent(ReleaseStatus.BAD, at, actor, why)));
+        Ledger updated = l.ledger().with(e.withStatus(e.status() == ReleaseStatus.SHIPPED ? ReleaseStatus.BAD : e.status(),
+                new LedgerEvent(ReleaseStatus.BAD, at, actor, why)));
         boolean live = Releases.live(l.ledger()).map(x -> x.n() == n).orElse(false);
         String subject = "mark " + workflow + " release " + n + " bad: " + why;
         String body = live ? "Release " + n + " is live; roll it back with 'reg rollback " + workflow + "'." : null;
@@ -57,23 +66,27 @@ public final class IncidentService {
         Loaded l = load(workflow);
         if (l.ledger().frozen().isPresent()) {
             Freeze f = l.ledger().frozen().get();
-            throw new BadInputException("workflow " + workflow + " is already frozen since " + f.since() + " by " + f.actor() + " ("
-                    + f.reason() + ")");
+            return new ControlChange(workflow, "freeze", null, f.actor(), f.since(), f.reason(), null);
         }
+        requireClean(l);
         String at = ReleaseSupport.now(clock);
         String actor = registry.git().actor();
-        Ledger updated = l.ledger().withFrozen(Optional.of(new Freeze(at, actor, why)));
+        Ledger updated = l.ledger().frozenBy(new Freeze(at, actor, why));
         return commit(l, updated, "freeze", null, at, actor, why, "freeze " + workflow + ": " + why,
                 "No release of " + workflow + " until 'reg unfreeze " + workflow + "'.");
     }
 
     public ControlChange unfreeze(String workflow, String reason) {
         Loaded l = load(workflow);
-        Freeze f = l.ledger().frozen().orElseThrow(() -> new BadInputException("workflow " + workflow + " is not frozen"));
+        if (l.ledger().frozen().isEmpty()) {
+            return new ControlChange(workflow, "unfreeze", null, null, null, null, null);
+        }
+        requireClean(l);
+        Freeze f = l.ledger().frozen().get();
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         String at = ReleaseSupport.now(clock);
         String actor = registry.git().actor();
-        Ledger updated = l.ledger().withFrozen(Optional.empty());
+        Ledger updated = l.ledger().unfrozen(at, actor, why);
         return commit(l, updated, "unfreeze", null, at, actor, why, "unfreeze " + workflow + (why == null ? "" : ": " + why),
                 "Frozen since " + f.since() + " by " + f.actor() + ": " + f.reason());
     }
@@ -85,8 +98,12 @@ public final class IncidentService {
         registry.config().workflow(workflow);
         ObjectId head = registry.git().head()
                 .orElseThrow(() -> new BadInputException("the repository has no commits yet; workflow " + workflow + " has no ledger"));
-        ReleaseSupport.requireClean(registry, List.of(Ledger.path(workflow)), "changing the ledger of " + workflow);
         return new Loaded(workflow, head, Ledger.loadAt(registry, workflow, head));
+    }
+
+    /** Only a control that writes refuses over uncommitted changes to the ledger; one that finds nothing to do does not. */
+    private void requireClean(Loaded l) {
+        ReleaseSupport.requireClean(registry, List.of(Ledger.path(l.workflow())), "changing the ledger of " + l.workflow());
     }
 
     private ControlChange commit(Loaded l, Ledger updated, String action, Integer n, String at, String actor, String reason,

@@ -12,12 +12,26 @@ import java.util.Optional;
 
 /**
  * The release ledger {@code registry/releases/<workflow>.yaml}: every release decision in order of
- * {@code n}, and whether the workflow is frozen. reg owns the whole file and rewrites it; every
- * change is a commit, so {@code git log} of the file is the audit trail.
+ * {@code n}, whether the workflow is frozen, and every freeze and unfreeze. reg owns the whole file
+ * and rewrites it; every change is a commit, so {@code git log} of the file is the audit trail.
+ *
+ * @param freezes every freeze and unfreeze in order; a ledger written before the log existed gets
+ *     its current freeze as the log's last event
  */
-public record Ledger(String workflow, Optional<Freeze> frozen, List<LedgerEntry> entries) {
+public record Ledger(String workflow, Optional<Freeze> frozen, List<LedgerEntry> entries, List<FreezeEvent> freezes) {
     public Ledger {
         entries = List.copyOf(entries);
+        if (frozen.isPresent() && (freezes.isEmpty() || !freezes.get(freezes.size() - 1).action().equals(FreezeEvent.FREEZE))) {
+            Freeze f = frozen.get();
+            List<FreezeEvent> log = new ArrayList<>(freezes);
+            log.add(new FreezeEvent(FreezeEvent.FREEZE, f.since(), f.actor(), f.reason().isBlank() ? null : f.reason()));
+            freezes = log;
+        }
+        freezes = List.copyOf(freezes);
+    }
+
+    public Ledger(String workflow, Optional<Freeze> frozen, List<LedgerEntry> entries) {
+        this(workflow, frozen, entries, List.of());
     }
 
     public static String path(String workflow) {
@@ -75,16 +89,26 @@ public record Ledger(String workflow, Optional<Freeze> frozen, List<LedgerEntry>
         if (!replaced) {
             out.add(changed);
         }
-        return new Ledger(workflow, frozen, out);
+        return new Ledger(workflow, frozen, out, freezes);
     }
 
-    public Ledger withFrozen(Optional<Freeze> f) {
-        return new Ledger(workflow, f, entries);
+    /** The ledger frozen by {@code f}, with the freeze in the log. */
+    public Ledger frozenBy(Freeze f) {
+        List<FreezeEvent> log = new ArrayList<>(freezes);
+        log.add(new FreezeEvent(FreezeEvent.FREEZE, f.since(), f.actor(), f.reason()));
+        return new Ledger(workflow, Optional.of(f), entries, log);
+    }
+
+    /** The ledger no longer frozen, with the unfreeze in the log; {@code reason} may be null. */
+    public Ledger unfrozen(String at, String actor, String reason) {
+        List<FreezeEvent> log = new ArrayList<>(freezes);
+        log.add(new FreezeEvent(FreezeEvent.UNFREEZE, at, actor, reason));
+        return new Ledger(workflow, Optional.empty(), entries, log);
     }
 
     public static Ledger read(YamlDocument doc, String expectedWorkflow) {
         YamlMap m = doc.rootMap();
-        m.requireOnly(List.of("workflow", "frozen", "releases"));
+        m.requireOnly(List.of("workflow", "frozen", "freezes", "releases"));
         String wf = m.requireString("workflow");
         if (expectedWorkflow != null && !wf.equals(expectedWorkflow)) {
             throw m.error("workflow", "is '" + wf + "' but the file is the ledger of '" + expectedWorkflow + "'");
@@ -96,10 +120,20 @@ public record Ledger(String workflow, Optional<Freeze> frozen, List<LedgerEntry>
             frozen = Optional.of(new Freeze(f.optString("since").orElse(""), f.optString("actor").orElse(""),
                     f.optString("reason").orElse("")));
         }
+        List<FreezeEvent> freezes = new ArrayList<>();
+        for (YamlMap f : m.mapList("freezes")) {
+            f.requireOnly(List.of("action", "at", "actor", "reason"));
+            String action = f.requireString("action");
+            if (!action.equals(FreezeEvent.FREEZE) && !action.equals(FreezeEvent.UNFREEZE)) {
+                throw f.error("action", "is '" + action + "': expected freeze or unfreeze");
+            }
+            freezes.add(new FreezeEvent(action, f.optString("at").orElse(""), f.optString("actor").orElse(""),
+                    f.optString("reason").orElse(null)));
+        }
         List<LedgerEntry> entries = new ArrayList<>();
         int expectedN = 0;
         for (YamlMap e : m.mapList("releases")) {
-            e.requireOnly(List.of("n", "status", "composite", "digest", "components", "decided", "actor", "run", "gate", "adr",
+            e.requireOnly(List.of("n", "status", "bad", "composite", "digest", "components", "decided", "actor", "run", "gate", "adr",
                     "reason", "rollback_from", "rollback_to", "tagged", "events"));
             int n = intField(e, "n");
             if (n <= expectedN) {
@@ -125,6 +159,12 @@ public record Ledger(String workflow, Optional<Freeze> frozen, List<LedgerEntry>
                     throw c.error("artifact", ex.getMessage());
                 }
             }
+            BadMark bad = null;
+            if (e.has("bad")) {
+                YamlMap b = e.requireMap("bad");
+                b.requireOnly(List.of("at", "actor", "reason"));
+                bad = new BadMark(b.optString("at").orElse(""), b.optString("actor").orElse(""), b.optString("reason").orElse(null));
+            }
             List<LedgerEvent> events = new ArrayList<>();
             for (YamlMap ev : e.mapList("events")) {
                 ev.requireOnly(List.of("status", "at", "actor", "reason"));
@@ -136,9 +176,9 @@ public record Ledger(String workflow, Optional<Freeze> frozen, List<LedgerEntry>
                     e.optString("gate").orElse(null), e.optString("adr").orElse(null), e.optString("reason").orElse(null),
                     e.has("rollback_from") ? intField(e, "rollback_from") : null,
                     e.has("rollback_to") ? intField(e, "rollback_to") : null,
-                    e.optBoolean("tagged").orElse(false), events));
+                    e.optBoolean("tagged").orElse(false), events, bad));
         }
-        return new Ledger(wf, frozen, entries);
+        return new Ledger(wf, frozen, entries, freezes);
     }
 
     private static int intField(YamlMap m, String key) {
@@ -171,6 +211,17 @@ public record Ledger(String workflow, Optional<Freeze> frozen, List<LedgerEntry>
             sb.append("  actor: ").append(YamlText.scalar(f.actor())).append('\n');
             sb.append("  reason: ").append(YamlText.scalar(f.reason())).append('\n');
         }
+        if (!freezes.isEmpty()) {
+            sb.append("freezes:\n");
+            for (FreezeEvent f : freezes) {
+                sb.append("  - action: ").append(f.action()).append('\n');
+                sb.append("    at: ").append(YamlText.scalar(f.at())).append('\n');
+                sb.append("    actor: ").append(YamlText.scalar(f.actor())).append('\n');
+                if (f.reason() != null) {
+                    sb.append("    reason: ").append(YamlText.scalar(f.reason())).append('\n');
+                }
+            }
+        }
         sb.append("releases:");
         if (entries.isEmpty()) {
             sb.append(" []");
@@ -179,6 +230,15 @@ public record Ledger(String workflow, Optional<Freeze> frozen, List<LedgerEntry>
         for (LedgerEntry e : entries) {
             sb.append("  - n: ").append(e.n()).append('\n');
             line(sb, "status", e.status().label());
+            if (e.bad() != null) {
+                // the standing mark: it outlives the status (a bad release rolled back stays bad)
+                sb.append("    bad:\n");
+                sb.append("      at: ").append(YamlText.scalar(e.bad().at())).append('\n');
+                sb.append("      actor: ").append(YamlText.scalar(e.bad().actor())).append('\n');
+                if (e.bad().reason() != null) {
+                    sb.append("      reason: ").append(YamlText.scalar(e.bad().reason())).append('\n');
+                }
+            }
             line(sb, "composite", e.composite());
             line(sb, "digest", e.digest().toString());
             sb.append("    components:\n");

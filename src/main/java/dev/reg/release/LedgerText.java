@@ -58,13 +58,14 @@ final class LedgerText {
         }
         String workflow = null;
         Map<String, String> frozen = null;
+        Items freezes = null;
         boolean releases = false;
         List<LedgerEntry> entries = new ArrayList<>();
         Map<String, String> entry = null;
         List<ComponentVersion> components = null;
-        List<LedgerEvent> events = null;
-        Map<String, String> event = null;
-        String block = null; // "frozen", "components", "events" while inside one
+        Items events = null;
+        Map<String, String> bad = null;
+        String block = null; // "frozen", "freezes", "components", "events", "bad" while inside one
         // most component lines repeat from release to release (a model that did not change): parse each once
         Map<String, ComponentVersion> seen = new java.util.HashMap<>();
         for (String line : text.split("\n", -1)) {
@@ -90,6 +91,13 @@ final class LedgerText {
                         }
                         frozen = new LinkedHashMap<>();
                         block = "frozen";
+                    }
+                    case "freezes" -> {
+                        if (kv.group(2) != null || freezes != null) {
+                            return null;
+                        }
+                        freezes = new Items("action");
+                        block = "freezes";
                     }
                     case "releases" -> {
                         if (kv.group(2) != null && !kv.group(2).equals("[]")) {
@@ -120,18 +128,25 @@ final class LedgerText {
                 }
                 continue;
             }
+            if ("freezes".equals(block)) {
+                boolean starts = line.startsWith("  - ");
+                if (!(starts || line.startsWith("    ")) || line.startsWith("     ") || !freezes.accept(starts, line.substring(4))) {
+                    return null;
+                }
+                continue;
+            }
             if (!releases) {
                 return null;
             }
             if (line.startsWith("  - n: ")) {
                 if (entry != null) {
-                    entries.add(entry(entry, components, events, event));
+                    entries.add(entry(entry, components, events, bad));
                 }
                 entry = new LinkedHashMap<>();
                 entry.put("n", integer(line.substring(7)));
                 components = null;
                 events = null;
-                event = null;
+                bad = null;
                 block = null;
                 continue;
             }
@@ -156,20 +171,14 @@ final class LedgerText {
                 continue;
             }
             if ("events".equals(block) && (line.startsWith("      - ") || line.startsWith("        "))) {
-                boolean starts = line.startsWith("      - ");
-                Matcher kv = KEY_VALUE.matcher(line.substring(8));
-                if (!kv.matches() || (starts != kv.group(1).equals("status"))) {
+                if (!events.accept(line.startsWith("      - "), line.substring(8))) {
                     return null;
                 }
-                if (starts) {
-                    if (event != null) {
-                        events.add(event(event));
-                    }
-                    event = new LinkedHashMap<>();
-                } else if (event == null || !Set.of("at", "actor", "reason").contains(kv.group(1))) {
-                    return null;
-                }
-                if (event.put(kv.group(1), value(kv.group(2))) != null) {
+                continue;
+            }
+            if ("bad".equals(block) && line.startsWith("      ") && !line.startsWith("       ")) {
+                Matcher kv = KEY_VALUE.matcher(line.substring(6));
+                if (!kv.matches() || !Items.KEYS.contains(kv.group(1)) || bad.put(kv.group(1), value(kv.group(2))) != null) {
                     return null;
                 }
                 continue;
@@ -182,6 +191,14 @@ final class LedgerText {
                 return null;
             }
             String key = kv.group(1);
+            if (key.equals("bad")) {
+                if (kv.group(2) != null || bad != null) {
+                    return null;
+                }
+                bad = new LinkedHashMap<>();
+                block = key;
+                continue;
+            }
             if (key.equals("components") || key.equals("events")) {
                 if (kv.group(2) != null || (key.equals("components") ? components != null : events != null)) {
                     return null;
@@ -189,7 +206,7 @@ final class LedgerText {
                 if (key.equals("components")) {
                     components = new ArrayList<>();
                 } else {
-                    events = new ArrayList<>();
+                    events = new Items("status");
                 }
                 block = key;
                 continue;
@@ -203,7 +220,7 @@ final class LedgerText {
                     : key.equals("tagged") ? bool(raw) : value(raw));
         }
         if (entry != null) {
-            entries.add(entry(entry, components, events, event));
+            entries.add(entry(entry, components, events, bad));
         }
         if (workflow == null || (expectedWorkflow != null && !workflow.equals(expectedWorkflow))) {
             return null;
@@ -219,15 +236,49 @@ final class LedgerText {
         if (frozen != null) {
             f = Optional.of(new Freeze(frozen.getOrDefault("since", ""), frozen.getOrDefault("actor", ""), frozen.getOrDefault("reason", "")));
         }
-        return new Ledger(workflow, f, entries);
+        List<FreezeEvent> log = freezes == null ? List.of() : freezes.all().stream().map(LedgerText::freezeEvent).toList();
+        return new Ledger(workflow, f, entries, log);
     }
 
-    private static LedgerEntry entry(Map<String, String> e, List<ComponentVersion> components, List<LedgerEvent> events,
-            Map<String, String> lastEvent) {
-        List<LedgerEvent> ev = events == null ? new ArrayList<>() : events;
-        if (lastEvent != null) {
-            ev.add(event(lastEvent));
+    /**
+     * A block list of small maps, as {@code freezes} and an entry's {@code events} are: an item
+     * starts with {@code - FIRST: value}, its other keys ({@code at}, {@code actor}, {@code reason})
+     * follow on their own lines, each at most once.
+     */
+    private static final class Items {
+        private static final Set<String> KEYS = Set.of("at", "actor", "reason");
+        private final String first;
+        private final List<Map<String, String>> items = new ArrayList<>();
+
+        Items(String first) {
+            this.first = first;
         }
+
+        /** Takes {@code key: value} (the line after its indentation); false when it does not belong here. */
+        boolean accept(boolean startsItem, String keyValue) {
+            Matcher kv = KEY_VALUE.matcher(keyValue);
+            if (!kv.matches() || startsItem != kv.group(1).equals(first)) {
+                return false;
+            }
+            if (startsItem) {
+                items.add(new LinkedHashMap<>());
+            } else if (items.isEmpty() || !KEYS.contains(kv.group(1))) {
+                return false;
+            }
+            return items.get(items.size() - 1).put(kv.group(1), value(kv.group(2))) == null;
+        }
+
+        List<Map<String, String>> all() {
+            return items;
+        }
+    }
+
+    private static FreezeEvent freezeEvent(Map<String, String> f) {
+        return new FreezeEvent(required(f, "action"), f.getOrDefault("at", ""), f.getOrDefault("actor", ""), f.get("reason"));
+    }
+
+    private static LedgerEntry entry(Map<String, String> e, List<ComponentVersion> components, Items events, Map<String, String> bad) {
+        List<LedgerEvent> ev = events == null ? List.of() : events.all().stream().map(LedgerText::event).toList();
         String digest = required(e, "digest");
         if (!Sha256.isValid(digest)) {
             throw new IllegalArgumentException("digest");
@@ -237,7 +288,8 @@ final class LedgerText {
                 e.getOrDefault("actor", ""), e.get("run"), e.get("gate"), e.get("adr"), e.get("reason"),
                 e.containsKey("rollback_from") ? Integer.valueOf(e.get("rollback_from")) : null,
                 e.containsKey("rollback_to") ? Integer.valueOf(e.get("rollback_to")) : null,
-                Boolean.parseBoolean(e.getOrDefault("tagged", "false")), ev);
+                Boolean.parseBoolean(e.getOrDefault("tagged", "false")), ev,
+                bad == null ? null : new BadMark(bad.getOrDefault("at", ""), bad.getOrDefault("actor", ""), bad.get("reason")));
     }
 
     private static LedgerEvent event(Map<String, String> ev) {

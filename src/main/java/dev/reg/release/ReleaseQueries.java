@@ -34,8 +34,11 @@ public final class ReleaseQueries {
             List<ComponentView> components, Integer liveRelease, String liveDigest, boolean live) {
     }
 
-    /** One line of history: a decision (shipped, held, forced, rollback) or a later status change. */
-    public record HistoryEvent(String at, int release, String event, String status, String composite, String digest, String actor,
+    /**
+     * One line of history: a decision (shipped, held, forced, rollback), a later status change of a
+     * release, or a freeze or unfreeze of the workflow ({@code release} null, and no composite).
+     */
+    public record HistoryEvent(String at, Integer release, String event, String status, String composite, String digest, String actor,
             String reason, String run, String tag, boolean tagPresent, String adr, Integer rollbackFrom, Integer rollbackTo) {
     }
 
@@ -82,6 +85,11 @@ public final class ReleaseQueries {
                         ev.status().label(), e.status().label(), e.composite(), e.digest().toString(), ev.actor(), ev.reason(), null,
                         tag, present, null, null, null)));
             }
+        }
+        for (int i = 0; i < ledger.freezes().size(); i++) {
+            FreezeEvent f = ledger.freezes().get(i);
+            all.add(new Keyed(Releases.parseTime(f.at()).orElse(Instant.EPOCH), Integer.MAX_VALUE, i, new HistoryEvent(f.at(), null,
+                    f.action(), null, null, null, f.actor(), f.reason(), null, null, false, null, null, null)));
         }
         all.sort(Comparator.comparing(Keyed::at).thenComparingInt(Keyed::n).thenComparingInt(Keyed::seq));
         return new History(workflow, all.stream().map(Keyed::event).toList(), ledger.frozen().orElse(null),

@@ -1,8 +1,11 @@
 package dev.reg.release;
 
+import dev.reg.registry.Sha256;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the ledger says about which release is live and which are good, in one place for release,
@@ -25,21 +28,40 @@ public final class Releases {
         return Optional.empty();
     }
 
-    /** The last release before {@code n} that is shipped and not bad: where a rollback goes. */
+    /**
+     * The last release before {@code n} that is shipped and whose composite no release marked bad
+     * has: where a rollback goes.
+     */
     public static Optional<LedgerEntry> lastGoodBefore(Ledger ledger, int n) {
+        Set<Sha256> bad = badDigests(ledger);
         List<LedgerEntry> entries = ledger.entries();
         for (int i = entries.size() - 1; i >= 0; i--) {
             LedgerEntry e = entries.get(i);
-            if (e.n() < n && e.tagged() && e.status() == ReleaseStatus.SHIPPED) {
+            if (e.n() < n && e.tagged() && e.status() == ReleaseStatus.SHIPPED && !bad.contains(e.digest())) {
                 return Optional.of(e);
             }
         }
         return Optional.empty();
     }
 
-    /** The last release that is shipped and not bad: what a new release is compared with. */
+    /** The last release that is shipped and not bad (nor has a bad release's composite): what a new release is compared with. */
     public static Optional<LedgerEntry> lastGood(Ledger ledger) {
         return lastGoodBefore(ledger, Integer.MAX_VALUE);
+    }
+
+    /** The first release marked bad whose composite digest is {@code digest}: it makes every entry with that digest bad. */
+    public static Optional<LedgerEntry> markedBad(Ledger ledger, Sha256 digest) {
+        return ledger.entries().stream().filter(e -> e.isBad() && e.digest().equals(digest)).findFirst();
+    }
+
+    private static Set<Sha256> badDigests(Ledger ledger) {
+        Set<Sha256> out = new HashSet<>();
+        for (LedgerEntry e : ledger.entries()) {
+            if (e.isBad()) {
+                out.add(e.digest());
+            }
+        }
+        return out;
     }
 
     /**

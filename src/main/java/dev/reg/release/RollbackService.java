@@ -1,6 +1,7 @@
 package dev.reg.release;
 
 import dev.reg.BadInputException;
+import dev.reg.RefusedException;
 import dev.reg.doc.Adr;
 import dev.reg.doc.AdrDirectory;
 import dev.reg.doc.AdrEdits;
@@ -92,8 +93,8 @@ public final class RollbackService {
         AdrService adrService = new AdrService(registry, clock);
         Map<String, Object> header = adrService.headerModel(p.adrNumber(), p.adrTitle(), "accepted",
                 List.of("incident", "rollback", workflow));
-        Map<String, Object> model = DecisionMemos.incident(header, workflow, plan.release(), at, p.from(), p.to(), why, plan.tag(),
-                p.superseded().map(List::of).orElse(List.of()));
+        Map<String, Object> model = DecisionMemos.incident(header, workflow, plan.release(), at, p.from(), p.to(), to.isPresent(), why,
+                plan.tag(), p.superseded().map(List::of).orElse(List.of()));
         String incident = new AdrTemplates(registry.root()).render(AdrTemplates.INCIDENT, model, p.adrNumber());
         String incidentFile = plan.incidentAdr().substring(plan.incidentAdr().lastIndexOf('/') + 1);
 
@@ -133,15 +134,16 @@ public final class RollbackService {
 
     private Prepared prepare(String workflow, Optional<Integer> toN) {
         List<ArtifactId> configured = registry.config().workflow(workflow).components();
+        // nothing to roll back (to) is the repository's state, not the user's mistake: exit 3
         ObjectId head = registry.git().head()
-                .orElseThrow(() -> new BadInputException("the repository has no commits yet; nothing to roll back"));
+                .orElseThrow(() -> new RefusedException("the repository has no commits yet; nothing to roll back"));
         Ledger ledger = Ledger.loadAt(registry, workflow, head);
-        LedgerEntry live = Releases.live(ledger).orElseThrow(() -> new BadInputException(
+        LedgerEntry live = Releases.live(ledger).orElseThrow(() -> new RefusedException(
                 "nothing to roll back: workflow " + workflow + " has no live release (" + Ledger.path(workflow) + ")"));
-        LedgerEntry target = toN.isPresent() ? explicitTarget(ledger, workflow, live, toN.get())
-                : Releases.lastGoodBefore(ledger, live.n()).orElseThrow(() -> new BadInputException(
-                        "no release to roll back to: release " + live.n() + " is live and no earlier release shipped and is not bad"
-                                + " (see 'reg history " + workflow + "')"));
+        LedgerEntry target = toN.isPresent() ? explicitTarget(ledger, workflow, toN.get())
+                : Releases.lastGoodBefore(ledger, live.n()).orElseThrow(() -> new RefusedException(
+                        "nothing to roll back to: release " + live.n() + " is live and no earlier release shipped with a composite"
+                                + " that is not marked bad (see 'reg history " + workflow + "'); nothing was changed"));
         if (target.n() == live.n() || target.digest().equals(live.digest())) {
             String msg = target.n() == live.n()
                     ? "nothing to do: release " + live.n() + " is the live release"
@@ -218,16 +220,27 @@ public final class RollbackService {
         return new Prepared(plan, ledger, live, target, head, copies, deletes, superseded, number, title);
     }
 
-    private static LedgerEntry explicitTarget(Ledger ledger, String workflow, LedgerEntry live, int n) {
+    /**
+     * Release {@code n} as the rollback target. A release that does not exist is bad input (exit 2);
+     * one the ledger rules out — never shipped, marked bad, or sharing a bad release's composite —
+     * is refused by the repository's state (exit 3).
+     */
+    private static LedgerEntry explicitTarget(Ledger ledger, String workflow, int n) {
         LedgerEntry e = ledger.entry(n).orElseThrow(() -> new BadInputException("--to " + n + ": workflow " + workflow
                 + " has no release " + n + " (see 'reg history " + workflow + "')"));
         if (!e.tagged()) {
-            throw new BadInputException("--to " + n + ": release " + n + " was " + e.status().label() + ", it never shipped");
+            throw new RefusedException("--to " + n + ": release " + n + " was " + e.status().label()
+                    + ", it never shipped; nothing was changed");
         }
-        if (e.status() == ReleaseStatus.BAD) {
-            throw new BadInputException("--to " + n + ": release " + n + " is marked bad"
-                    + e.events().stream().filter(ev -> ev.status() == ReleaseStatus.BAD).reduce((a, b) -> b)
-                            .map(ev -> " (" + ev.reason() + ")").orElse(""));
+        if (e.isBad()) {
+            throw new RefusedException("--to " + n + ": release " + n + " is marked bad (" + e.bad().describe()
+                    + "); a release marked bad is never a rollback target — nothing was changed");
+        }
+        Optional<LedgerEntry> bad = Releases.markedBad(ledger, e.digest());
+        if (bad.isPresent()) {
+            throw new RefusedException("--to " + n + ": release " + n + " has the composite of release " + bad.get().n()
+                    + ", which is marked bad (" + bad.get().bad().describe() + "); the same composite digest " + e.digest()
+                    + " is never a rollback target — nothing was changed");
         }
         return e;
     }

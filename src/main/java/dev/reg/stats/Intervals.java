@@ -17,11 +17,16 @@ public final class Intervals {
     private Intervals() {
     }
 
-    /** Wilson score interval for {@code successes} of {@code n} (Wilson 1927). */
+    /**
+     * Wilson score interval for {@code successes} of {@code n} (Wilson 1927). The bounds are within
+     * [0, 1] exactly: for 0 successes the lower bound is 0 and for n the upper is 1 (the formula's
+     * value; floating point otherwise leaves a stray -8.7e-19 or 1.0000000000000002).
+     */
     public static Interval wilson(int successes, int n) {
         requireCounts(successes, n);
         var i = BinomialConfidenceInterval.WILSON_SCORE.fromErrorRate(n, successes, ALPHA);
-        return new Interval(i.getLowerBound(), i.getUpperBound(), "Wilson score 95%");
+        return new Interval(successes == 0 ? 0 : Math.max(0, i.getLowerBound()), successes == n ? 1 : Math.min(1, i.getUpperBound()),
+                "Wilson score 95%");
     }
 
     /**
@@ -92,6 +97,25 @@ public final class Intervals {
         }
         var i = NormalConfidenceInterval.MEAN.fromErrorRate(mean, variance, n, ALPHA);
         return new Interval(i.getLowerBound(), i.getUpperBound(), "Student t 95%");
+    }
+
+    /**
+     * {@code i} restricted to the scale {@code [low, high]} a quantity cannot leave (a score's
+     * declared scale, 0 for costs and latencies): the part of the interval outside it holds no
+     * possible value. Either bound may be infinite. The method says when it clipped.
+     */
+    public static Interval clip(Interval i, double low, double high) {
+        if (i.low() >= low && i.high() <= high) {
+            return i;
+        }
+        return new Interval(Math.min(Math.max(i.low(), low), high), Math.max(Math.min(i.high(), high), low),
+                i.method() + ", clipped to " + scale(low, high));
+    }
+
+    /** {@code [0, 1]}, {@code [0, ∞)}: a scale as the notes print it. */
+    public static String scale(double low, double high) {
+        return (low == Double.NEGATIVE_INFINITY ? "(-∞" : "[" + Numbers.brief(low)) + ", "
+                + (high == Double.POSITIVE_INFINITY ? "∞)" : Numbers.brief(high) + "]");
     }
 
     /**

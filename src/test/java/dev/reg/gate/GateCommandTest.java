@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reg.registry.Registry;
+import dev.reg.registry.Sha256;
+import dev.reg.release.Composite;
 import dev.reg.release.CompositeService;
 import dev.reg.release.Ledger;
 import dev.reg.release.LedgerEntry;
+import dev.reg.release.LedgerEvent;
 import dev.reg.release.ReleaseStatus;
 import dev.reg.testing.EvalFixtures;
 import dev.reg.testing.RegCli;
@@ -142,22 +145,39 @@ class GateCommandTest {
         }
     }
 
+    private Composite compositeAtHead() {
+        TestEnv.home();
+        try (Registry reg = Registry.open(dir)) {
+            return new CompositeService(reg).atHead("support_copilot").composite();
+        }
+    }
+
+    /** Release 1 of {@code c}, shipped and gated on {@code run}. */
+    private static LedgerEntry firstShipped(Composite c, String run) {
+        return new LedgerEntry(1, ReleaseStatus.SHIPPED, c.longForm(), c.digest(), c.components(), "2026-11-19T10:00:00Z",
+                "Reg Test <reg-test@example.com>", run, "pass", null, null, null, null, true, List.of());
+    }
+
+    /** The ledger of support_copilot in the work tree, with these entries. */
+    private void writeLedger(LedgerEntry... entries) throws java.io.IOException {
+        Ledger ledger = Ledger.empty("support_copilot");
+        for (LedgerEntry e : entries) {
+            ledger = ledger.with(e);
+        }
+        Files.createDirectories(dir.resolve(Ledger.path("support_copilot")).getParent());
+        Files.writeString(dir.resolve(Ledger.path("support_copilot")), ledger.render());
+    }
+
     @Test
     void baselineIsTheRunOfTheLastShippedRelease() throws Exception {
         TestRegistry r = registryWithGate();
         String shippedRun = run(r, "shipped.jsonl", GOOD);
         String heldRun = run(r, "held.jsonl", "{\"id\":\"FAQ-001\",\"pass\":true}\n");
-        TestEnv.home();
-        try (Registry reg = Registry.open(dir)) {
-            var c = new CompositeService(reg).atHead("support_copilot").composite();
-            LedgerEntry shipped = new LedgerEntry(1, ReleaseStatus.SHIPPED, c.longForm(), c.digest(), c.components(), "2026-11-19T10:00:00Z",
-                    "Reg Test <reg-test@example.com>", shippedRun, "ship", null, null, null, null, true, List.of());
-            LedgerEntry held = new LedgerEntry(2, ReleaseStatus.HELD, c.longForm(), c.digest(), c.components(), "2026-11-19T11:00:00Z",
-                    "Reg Test <reg-test@example.com>", heldRun, "hold", null, null, null, null, false, List.of());
-            Files.createDirectories(dir.resolve(Ledger.path("support_copilot")).getParent());
-            Files.writeString(dir.resolve(Ledger.path("support_copilot")),
-                    Ledger.empty("support_copilot").with(shipped).with(held).render());
-        }
+        var c = compositeAtHead();
+        LedgerEntry shipped = firstShipped(c, shippedRun);
+        LedgerEntry held = new LedgerEntry(2, ReleaseStatus.HELD, c.longForm(), c.digest(), c.components(), "2026-11-19T11:00:00Z",
+                "Reg Test <reg-test@example.com>", heldRun, "hold", null, null, null, null, false, List.of());
+        writeLedger(shipped, held);
         r.commitAll("ledger");
         String candidate = run(r, "candidate.jsonl", """
                 {"id":"FAQ-001","pass":true,"latency_ms":700}
@@ -174,21 +194,41 @@ class GateCommandTest {
         JsonNode explicit = json(r.reg("gate", "support_copilot", "--run", candidate, "--baseline", heldRun, "--json").out());
         assertEquals(heldRun, explicit.path("baselineRunId").asText());
         assertTrue(explicit.path("ship").asBoolean(), "cases new in the candidate are not missing ones");
-        assertTrue(explicit.path("bars").get(2).path("note").asText().startsWith("paired by (id, trial) over 1 case"),
+        assertTrue(explicit.path("bars").get(2).path("note").asText().startsWith("paired by case id over 1 case: "),
                 explicit.path("bars").get(2).toString());
+    }
+
+    @Test
+    void theBaselineIsNeverTheRunOfACompositeMarkedBad() throws Exception {
+        Sha256 other = new Sha256("b".repeat(64));
+        String actor = "Reg Test <reg-test@example.com>";
+        TestRegistry r = registryWithGate();
+        String goodRun = run(r, "good.jsonl", GOOD);
+        String badRun = run(r, "bad.jsonl", "{\"id\":\"FAQ-001\",\"pass\":true}\n");
+        var c = compositeAtHead();
+        // 1 shipped; 2 shipped, rolled back to 1 (as 3) and forward again (as 4, release 2's composite); then 2 marked bad
+        LedgerEntry one = firstShipped(c, goodRun);
+        LedgerEntry two = new LedgerEntry(2, ReleaseStatus.ROLLED_BACK, "other", other, c.components(), "2026-11-19T11:00:00Z", actor,
+                badRun, "pass", null, null, null, null, true, List.of(
+                        new LedgerEvent(ReleaseStatus.ROLLED_BACK, "2026-11-19T12:00:00Z", actor, "back to 1"),
+                        new LedgerEvent(ReleaseStatus.BAD, "2026-11-19T14:00:00Z", actor, "wrong refunds")));
+        LedgerEntry three = new LedgerEntry(3, ReleaseStatus.ROLLED_BACK, c.longForm(), c.digest(), c.components(),
+                "2026-11-19T12:00:00Z", actor, goodRun, null, null, null, 2, 1, true, List.of());
+        LedgerEntry four = new LedgerEntry(4, ReleaseStatus.SHIPPED, "other", other, c.components(), "2026-11-19T13:00:00Z", actor,
+                badRun, null, null, null, 3, 2, true, List.of());
+        writeLedger(one, two, three, four);
+        r.commitAll("ledger");
+        String candidate = run(r, "candidate.jsonl", GOOD);
+        JsonNode g = json(r.reg("gate", "support_copilot", "--run", candidate, "--json").out());
+        assertEquals(goodRun, g.path("baselineRunId").asText(), "release 4 has release 2's composite, which is marked bad");
     }
 
     @Test
     void aShippedReleaseWhoseRunIsGoneFailsTheBaselineBarsNotTheOthers() throws Exception {
         TestRegistry r = registryWithGate();
-        TestEnv.home();
-        try (Registry reg = Registry.open(dir)) {
-            var c = new CompositeService(reg).atHead("support_copilot").composite();
-            LedgerEntry shipped = new LedgerEntry(1, ReleaseStatus.SHIPPED, c.longForm(), c.digest(), c.components(), "2026-11-19T10:00:00Z",
-                    "Reg Test <reg-test@example.com>", "support_copilot-0000000000000000", "ship", null, null, null, null, true, List.of());
-            Files.createDirectories(dir.resolve(Ledger.path("support_copilot")).getParent());
-            Files.writeString(dir.resolve(Ledger.path("support_copilot")), Ledger.empty("support_copilot").with(shipped).render());
-        }
+        var c = compositeAtHead();
+        LedgerEntry shipped = firstShipped(c, "support_copilot-0000000000000000");
+        writeLedger(shipped);
         r.commitAll("ledger whose run was never imported");
         String candidate = run(r, "candidate.jsonl", GOOD);
         RegCli.Result res = r.reg("gate", "support_copilot", "--run", candidate, "--json");
@@ -215,7 +255,7 @@ class GateCommandTest {
         JsonNode missing = json(r.reg("gate", "support_copilot", "--run", candidate, "--baseline", baseline, "--json").out());
         assertFalse(missing.path("ship").asBoolean());
         assertFalse(missing.path("bars").get(2).path("pass").asBoolean());
-        assertTrue(missing.path("bars").get(2).path("note").asText().contains("1 baseline case trial missing from the candidate (BILL-003)"),
+        assertTrue(missing.path("bars").get(2).path("note").asText().contains("1 baseline case missing from the candidate (BILL-003)"),
                 missing.path("bars").get(2).toString());
 
         // the dataset's next version retires the case: the same comparison no longer expects it

@@ -118,7 +118,8 @@ class GateEvaluationTest {
         assertFalse(support.pass());
         Interval t = Intervals.mean(0.7, 0.04, 3);
         assertEquals(t.low(), support.intervalLow(), 1e-12);
-        assertEquals(t.high(), support.intervalHigh(), 1e-12);
+        assertEquals(1.0, support.intervalHigh(), 0.0, "exact's values all lie in [0, 1], its scale: t's " + t.high() + " is clipped");
+        assertTrue(support.note().contains("interval: Student t 95%, clipped to [0, 1] (the scale of exact)"), support.note());
         BarResult all = bar(g, 1);
         assertEquals(0.775, all.value(), 1e-12);
         assertEquals(4, all.n(), "the errored cases are not scored");
@@ -267,7 +268,7 @@ class GateEvaluationTest {
     }
 
     @Test
-    void baselinePairsByIdAndTrialWithPairedIntervals() {
+    void baselinePairsByCaseIdWithPairedIntervals() {
         GateReport g = gate("""
                 gates:
                   - {metric: pass, agg: mean, max_drop: 0.02, vs: baseline}
@@ -277,9 +278,12 @@ class GateEvaluationTest {
                 """, cand, base);
         assertEquals(base, g.baselineRunId());
         BarResult pass = bar(g, 0);
-        assertEquals(5.0 / 6, pass.value(), 1e-12, "the candidate's value includes its new case");
+        // value, baseline and delta are the same paired quantities: the new case P-6 is noted, not compared
+        assertEquals(0.8, pass.value(), 1e-12, "the candidate over the 5 shared cases");
         assertEquals(0.8, pass.baseline(), 1e-12);
         assertEquals(0.0, pass.delta(), 1e-12, "paired over the 5 shared cases");
+        assertEquals(5, pass.n());
+        assertTrue(pass.note().contains("1 candidate case without a baseline value not compared (the mean of all 6 is 0.8333)"), pass.note());
         Interval newcombe = Intervals.newcombePaired(3, 1, 1, 0);
         assertEquals(newcombe.low(), pass.intervalLow(), 1e-12);
         assertEquals(newcombe.high(), pass.intervalHigh(), 1e-12);
@@ -287,6 +291,9 @@ class GateEvaluationTest {
         assertTrue(pass.note().contains("Newcombe paired score 95%"), pass.note());
         BarResult exact = bar(g, 1);
         assertEquals(0.04, exact.delta(), 1e-12);
+        assertEquals(0.72, exact.value(), 1e-12, "0.9, 0.6, 0.8, 0.7, 0.6 of the shared cases");
+        assertEquals(0.68, exact.baseline(), 1e-12);
+        assertEquals(exact.delta(), exact.value() - exact.baseline(), 0.0, "the three add up");
         double[] d = {0, -0.2, 0.4, 0, 0};
         double var = 0;
         for (double x : d) {
@@ -309,12 +316,89 @@ class GateEvaluationTest {
     }
 
     @Test
+    void trialsAggregatePerCaseBeforeCasesPairWithABaselineOfOtherTrialCounts() {
+        // baseline: 100 cases x 1 trial, all pass; candidate: the same cases x 3 trials, the even ones failing trials 2 and 3
+        StringBuilder one = new StringBuilder();
+        StringBuilder three = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            String id = String.format("C-%03d", i);
+            one.append("{\"id\":\"").append(id).append("\",\"trial\":1,\"pass\":true}\n");
+            for (int t = 1; t <= 3; t++) {
+                three.append("{\"id\":\"").append(id).append("\",\"trial\":").append(t).append(",\"pass\":")
+                        .append(t == 1 || i % 2 == 1).append("}\n");
+            }
+        }
+        String baseline = run("hundred-one-trial.jsonl", one.toString());
+        String candidate = run("hundred-three-trials.jsonl", three.toString());
+        GateReport g = gate("""
+                gates:
+                  - {metric: pass, agg: mean, max_drop: 0.02, vs: baseline}
+                  - {metric: pass, agg: mean, max_drop: 0.02, vs: baseline, trials: mean}
+                  - {metric: pass, agg: mean, max_drop: 0.02, vs: baseline, trials: 1-of-3}
+                """, candidate, baseline);
+        BarResult all = bar(g, 0);
+        assertEquals(0.5, all.value(), 1e-12, "all trials must pass: half the cases fail");
+        assertEquals(1.0, all.baseline(), 1e-12);
+        assertEquals(-0.5, all.delta(), 1e-12);
+        assertEquals(100, all.n());
+        Interval newcombe = Intervals.newcombePaired(50, 0, 50, 0);
+        assertEquals(newcombe.low(), all.intervalLow(), 1e-12);
+        assertEquals(newcombe.high(), all.intervalHigh(), 1e-12);
+        assertFalse(all.pass());
+        assertTrue(all.note().startsWith("paired by case id after aggregating each case's trials (all) over 100 cases: 50 pass in both,"
+                + " 0 only now, 50 only in the baseline"), all.note());
+        assertTrue(all.note().contains("100 paired cases have a different number of trials in the two runs"), all.note());
+        BarResult mean = bar(g, 1);
+        assertEquals(2.0 / 3, mean.value(), 1e-12, "half the cases 1, half 1/3");
+        assertEquals(-1.0 / 3, mean.delta(), 1e-12);
+        assertEquals(mean.delta(), mean.value() - mean.baseline(), 1e-15);
+        assertFalse(mean.pass());
+        BarResult oneOfThree = bar(g, 2);
+        assertEquals(1.0, oneOfThree.value(), 1e-12);
+        assertEquals(0.0, oneOfThree.delta(), 1e-12);
+        assertTrue(oneOfThree.pass());
+        assertFalse(g.ship());
+        assertTrue(g.findings().isEmpty(), g.findings().toString());
+    }
+
+    @Test
+    void valueIntervalsStayOnTheMetricsScale() {
+        // exact is binary, its trials averaged (Q-4: 1 then 0); judge a score on 1..5; cost can't go below 0.
+        // Expected bounds from scipy 1.17.1: mean +- t.ppf(0.975, 3) * sd / sqrt(4) of each column.
+        String bounded = importRun(r, EvalFixtures.write(outside, "bounded.jsonl", """
+                {"id":"Q-1","scores":{"exact":1,"judge":4.9},"cost_usd":0.001}
+                {"id":"Q-2","scores":{"exact":1,"judge":5},"cost_usd":0.001}
+                {"id":"Q-3","scores":{"exact":1,"judge":5},"cost_usd":0.001}
+                {"id":"Q-4","trial":1,"scores":{"exact":1,"judge":3},"cost_usd":0.05}
+                {"id":"Q-4","trial":2,"scores":{"exact":0,"judge":3},"cost_usd":0.05}
+                """), "-w", "support_copilot", "--metric", "exact=binary", "--metric", "judge=score,1..5");
+        GateReport g = gate("""
+                gates:
+                  - {metric: exact, agg: mean, min: 0.5, trials: mean}
+                  - {metric: cost_usd, agg: mean, max: 0.1}
+                  - {metric: judge, agg: mean, min: 3}
+                """, bounded, null);
+        BarResult exact = bar(g, 0);
+        assertEquals(0.875, exact.value(), 1e-12);
+        assertEquals(0.47719421183953653, exact.intervalLow(), 1e-9);
+        assertEquals(1.0, exact.intervalHigh(), 0.0, "t gives 1.2728: a proportion cannot exceed 1");
+        assertTrue(exact.note().contains("interval: Student t 95%, clipped to [0, 1] (the scale of exact)"), exact.note());
+        BarResult cost = bar(g, 1);
+        assertEquals(0.0, cost.intervalLow(), 0.0, "t gives -0.0257: a cost cannot be negative");
+        assertEquals(0.05223496723972543, cost.intervalHigh(), 1e-9);
+        assertTrue(cost.note().contains("clipped to [0, ∞) (the scale of cost_usd)"), cost.note());
+        BarResult judge = bar(g, 2);
+        assertEquals(2.9085002728193263, judge.intervalLow(), 1e-9);
+        assertEquals(5.0, judge.intervalHigh(), 0.0, "t gives 6.0415 on a 1..5 scale");
+    }
+
+    @Test
     void aCaseMissingFromTheCandidateFails() {
         GateReport g = gate("gates:\n  - {metric: pass, agg: mean, max_drop: 0.5, vs: baseline}\n", candMissing, base);
         BarResult b = bar(g, 0);
         assertFalse(b.pass());
-        assertTrue(b.note().contains("1 baseline case trial missing from the candidate (P-5)"), b.note());
-        assertEquals(List.of("1 case trial of baseline run " + base + " missing from the candidate (P-5): a case missing from the candidate fails"),
+        assertTrue(b.note().contains("1 baseline case missing from the candidate (P-5)"), b.note());
+        assertEquals(List.of("1 case of baseline run " + base + " missing from the candidate (P-5): a case missing from the candidate fails"),
                 g.findings());
         assertFalse(g.ship());
     }

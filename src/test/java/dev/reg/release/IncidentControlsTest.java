@@ -32,6 +32,9 @@ class IncidentControlsTest {
         String ledger = s.ledger();
         assertTrue(ledger.contains("status: bad") && ledger.contains("reason: wrong refunds for EU customers"), ledger);
         assertTrue(!ledger.contains("frozen:"), ledger);
+        assertTrue(ledger.matches("(?s).*\nfreezes:\n  - action: freeze\n    at: '[^']+'\n    actor: Reg Test <reg-test@example.com>\n"
+                + "    reason: incident 42\n  - action: unfreeze\n    at: '[^']+'\n    actor: Reg Test <reg-test@example.com>\n"
+                + "    reason: fixed upstream\nreleases:\n.*"), ledger);
         assertTrue(s.reg.git("log", "--format=%s", "--", "registry/releases/support_copilot.yaml")
                 .startsWith("unfreeze support_copilot: fixed upstream\nfreeze support_copilot: incident 42\n"
                         + "mark support_copilot release 1 bad: wrong refunds for EU customers\n"));
@@ -44,12 +47,10 @@ class IncidentControlsTest {
         Map<String, String> before = s.reg.snapshot();
         String[][] wrong = {
             {"mark", "support_copilot", "2", "bad", "--reason", "held"},
-            {"mark", "support_copilot", "1", "bad", "--reason", "again"},
             {"mark", "support_copilot", "7", "bad", "--reason", "missing"},
             {"mark", "support_copilot", "1", "good", "--reason", "x"},
             {"mark", "support_copilot", "1", "bad"},
             {"mark", "nope", "1", "bad", "--reason", "x"},
-            {"unfreeze", "support_copilot"},
             {"freeze", "support_copilot", "--reason", " "}};
         for (String[] args : wrong) {
             RegCli.Result r = s.reg.reg(args);
@@ -57,9 +58,30 @@ class IncidentControlsTest {
             assertTrue(!r.err().contains("Exception"), r.err());
             s.reg.assertUnchangedSince(before);
         }
-        s.reg.regOk("freeze", "support_copilot", "--reason", "incident");
-        RegCli.Result twice = s.reg.reg("freeze", "support_copilot", "--reason", "again");
-        assertEquals(2, twice.exit());
-        assertTrue(twice.err().contains("already frozen"), twice.err());
+    }
+
+    @Test
+    void repeatingAControlWhoseStateAlreadyHoldsChangesNothingSaysSoAndExitsZero() {
+        ReleaseScenario s = ReleaseScenario.start(dir).shipFirst().holdBroken();
+        Map<String, String> before = s.reg.snapshot();
+        RegCli.Result notFrozen = s.reg.reg("unfreeze", "support_copilot", "--reason", "all clear");
+        assertEquals(0, notFrozen.exit(), notFrozen.all());
+        assertEquals("reg: nothing to do: support_copilot is not frozen\n", notFrozen.out());
+        s.reg.assertUnchangedSince(before);
+
+        s.reg.regOk("mark", "support_copilot", "1", "bad", "--reason", "wrong refunds");
+        s.reg.regOk("freeze", "support_copilot", "--reason", "incident 42");
+        // nothing to do needs no clean ledger: it writes nothing
+        s.reg.append("registry/releases/support_copilot.yaml", "# my note\n");
+        Map<String, String> done = s.reg.snapshot();
+        RegCli.Result again = s.reg.reg("mark", "support_copilot", "1", "bad", "--reason", "still wrong");
+        assertEquals(0, again.exit(), again.all());
+        assertTrue(again.out().startsWith("reg: nothing to do: release 1 of support_copilot is already marked bad by Reg Test")
+                && again.out().endsWith(": wrong refunds\n"), again.out());
+        RegCli.Result twice = s.reg.reg("freeze", "support_copilot", "--reason", "incident 43");
+        assertEquals(0, twice.exit(), twice.all());
+        assertTrue(twice.out().startsWith("reg: nothing to do: support_copilot is already frozen since ")
+                && twice.out().contains(": incident 42 (this reason was not recorded)"), twice.out());
+        s.reg.assertUnchangedSince(done);
     }
 }

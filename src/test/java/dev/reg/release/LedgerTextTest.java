@@ -31,6 +31,7 @@ class LedgerTextTest {
     void readsEveryRenderedLedgerExactlyAsTheYamlReaderDoes() {
         Random rnd = new Random(20261120L);
         int fast = 0;
+        int fastWithMarks = 0;
         for (int i = 0; i < 2000; i++) {
             Ledger l = randomLedger(rnd);
             byte[] bytes = l.render().getBytes(StandardCharsets.UTF_8);
@@ -40,10 +41,14 @@ class LedgerTextTest {
             if (quick.isPresent()) {
                 fast++;
                 assertEquals(full, quick.get(), l.render());
+                if (!l.freezes().isEmpty() && l.entries().stream().anyMatch(LedgerEntry::isBad)) {
+                    fastWithMarks++;
+                }
             }
             assertEquals(full, Ledger.parse(bytes, "support_copilot"));
         }
         assertTrue(fast > 200, "the line reader declined almost everything: " + fast + " of 2000");
+        assertTrue(fastWithMarks > 20, "the line reader declined almost every ledger with bad marks and freezes: " + fastWithMarks);
     }
 
     @Test
@@ -97,13 +102,20 @@ class LedgerTextTest {
                     new ComponentVersion(ArtifactVersion.parse("model/cust-copilot@1." + rnd.nextInt(20) + ".0"), digest(rnd)),
                     new ComponentVersion(ArtifactVersion.parse("prompt/billing_refund@2.0.0-rc." + rnd.nextInt(3)), digest(rnd)));
             boolean rollback = rnd.nextInt(4) == 0;
+            // a bad mark of its own, or none (then the entry derives one from a bad event or status, if any)
+            BadMark bad = rnd.nextInt(3) == 0 ? new BadMark(word(rnd, false), word(rnd, false), word(rnd, true)) : null;
             entries.add(new LedgerEntry(n, status(rnd), word(rnd, false), digest(rnd), components, word(rnd, false), word(rnd, false),
                     word(rnd, true), word(rnd, true), word(rnd, true), word(rnd, true), rollback ? 1 + rnd.nextInt(9) : null,
-                    rollback ? 1 + rnd.nextInt(9) : null, rnd.nextBoolean(), events));
+                    rollback ? 1 + rnd.nextInt(9) : null, rnd.nextBoolean(), events, bad));
+        }
+        List<FreezeEvent> freezes = new ArrayList<>();
+        for (int j = 0, k = rnd.nextInt(4); j < k; j++) {
+            freezes.add(new FreezeEvent(rnd.nextBoolean() ? FreezeEvent.FREEZE : FreezeEvent.UNFREEZE, word(rnd, false), word(rnd, false),
+                    word(rnd, true)));
         }
         Optional<Freeze> frozen = rnd.nextInt(3) == 0
                 ? Optional.of(new Freeze(word(rnd, false), word(rnd, false), word(rnd, false))) : Optional.empty();
-        return new Ledger("support_copilot", frozen, entries);
+        return new Ledger("support_copilot", frozen, entries, freezes);
     }
 
     private static ReleaseStatus status(Random rnd) {

@@ -122,7 +122,15 @@ class ReleaseTest {
         assertTrue(s.ledger().contains("reason: " + reason) && s.ledger().contains("gate: fail"), s.ledger());
         String tag = s.reg.git("tag", "-l", "--format=%(contents)", "release/support_copilot/2");
         assertTrue(tag.contains("Reg-Decision: forced\n") && tag.contains("Reg-Reason: " + reason + "\n"), tag);
-        Golden.assertMatches("memo-forced.md", s.reg.read("adr/0003-release-support-copilot-2.md"));
+        String memo = s.reg.read("adr/0003-release-support-copilot-2.md");
+        // the decision sentence stands on its own: the gate did not pass, who forced it, why
+        assertTrue(memo.contains("Chosen option: \"Ship release 2\", because Reg Test forced the release although the gate did not"
+                + " pass (exact mean 0.7417 against >= 0.80; severity count 1 against max 0; must-pass case JAIL-007 failed), with the"
+                + " reason: legal deadline \\| approved by \\*CTO\\* & counsel\n"), memo);
+        // a value's interval is unsigned, a delta's signed like the delta
+        assertTrue(memo.contains("| pass | mean |  | 0.975 | 120 | \\>= 0.95 | \\- | \\- | 0.9291 to 0.9915 | pass |"), memo);
+        assertTrue(memo.contains("| -0.1083 | -0.14 to -0.075 | FAIL |"), memo);
+        Golden.assertMatches("memo-forced.md", memo);
     }
 
     @Test

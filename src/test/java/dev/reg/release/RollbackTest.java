@@ -163,10 +163,13 @@ class RollbackTest {
     void toPicksAGivenReleaseAndRefusesOnesThatNeverShippedOrAreBad() {
         ReleaseScenario s = incident(dir);
         Map<String, String> before = s.reg.snapshot();
-        for (String[] bad : List.of(new String[] {"--to", "2"}, new String[] {"--to", "3"}, new String[] {"--to", "9"})) {
-            RegCli.Result r = s.reg.reg("rollback", "support_copilot", bad[0], bad[1]);
-            assertEquals(2, r.exit(), r.all());
-            s.reg.assertUnchangedSince(before);
+        // a release that does not exist is bad input; one the ledger rules out is refused by the repository's state
+        for (String[] bad : List.of(new String[] {"2", "3"}, new String[] {"3", "3"}, new String[] {"9", "2"})) {
+            for (String dry : List.of("--dry-run", "--reason=x")) {
+                RegCli.Result r = s.reg.reg("rollback", "support_copilot", "--to", bad[0], dry);
+                assertEquals(Integer.parseInt(bad[1]), r.exit(), r.all());
+                s.reg.assertUnchangedSince(before);
+            }
         }
         assertTrue(s.reg.reg("rollback", "support_copilot", "--to", "2").err().contains("never shipped"));
         assertTrue(s.reg.reg("rollback", "support_copilot", "--to", "3").err().contains("marked bad"));
@@ -175,11 +178,87 @@ class RollbackTest {
     }
 
     @Test
+    void aReleaseMarkedBadStaysBadAfterItWasRolledBackAndIsNeverATarget() {
+        ReleaseScenario s = incident(dir);
+        s.reg.regOk("rollback", "support_copilot", "--reason", "incident 42");
+        String ledger = s.ledger();
+        assertTrue(ledger.contains("  - n: 3\n    status: rolled-back\n    bad:\n      at: ") && ledger.contains(
+                "\n      actor: Reg Test <reg-test@example.com>\n      reason: refund answers cite the wrong policy\n    composite: "), ledger);
+        Map<String, String> before = s.reg.snapshot();
+        for (String dry : List.of("--dry-run", "--reason=roll forward")) {
+            RegCli.Result r = s.reg.reg("rollback", "support_copilot", "--to", "3", dry);
+            assertEquals(3, r.exit(), r.all());
+            assertTrue(r.err().contains("release 3 is marked bad (by Reg Test <reg-test@example.com> at ")
+                    && r.err().contains(": refund answers cite the wrong policy); a release marked bad is never a rollback target"), r.err());
+            s.reg.assertUnchangedSince(before);
+        }
+        RegCli.Result again = s.reg.reg("mark", "support_copilot", "3", "bad", "--reason", "still bad");
+        assertEquals(0, again.exit(), again.all());
+        assertTrue(again.out().contains("already marked bad"), again.out());
+        s.reg.assertUnchangedSince(before);
+    }
+
+    @Test
+    void aBadReleaseRolledBackFromStaysOutOfReachAfterTheNextRelease() {
+        ReleaseScenario s = ReleaseScenario.start(dir).shipFirst().shipFix();
+        s.reg.regOk("mark", "support_copilot", "2", "bad", "--reason", "wrong refunds");
+        s.reg.regOk("rollback", "support_copilot");
+        shipAnother(s);
+        Map<String, String> before = s.reg.snapshot();
+        for (String dry : List.of("--dry-run", "--reason=back to 2")) {
+            RegCli.Result r = s.reg.reg("rollback", "support_copilot", "--to", "2", dry);
+            assertEquals(3, r.exit(), r.all());
+            assertTrue(r.err().contains("release 2 is marked bad") && r.err().contains("wrong refunds"), r.err());
+            s.reg.assertUnchangedSince(before);
+        }
+        RegCli.Result r = s.reg.regOk("rollback", "support_copilot", "--dry-run");
+        assertTrue(r.out().contains("would roll back support_copilot: release 4 -> release 3 (as release 5)"), r.out());
+    }
+
+    @Test
+    void noRollbackEntryWithABadReleasesCompositeIsATarget() {
+        // 1 and 2 ship; 2 is rolled back to 1 (as 3), then forward again (as 4: release 2's composite); 5 ships; then 2 is marked bad
+        ReleaseScenario s = ReleaseScenario.start(dir).shipFirst().shipFix();
+        s.reg.regOk("rollback", "support_copilot");
+        s.reg.regOk("rollback", "support_copilot", "--to", "2");
+        shipAnother(s);
+        s.reg.regOk("mark", "support_copilot", "2", "bad", "--reason", "wrong refunds");
+        assertTrue(s.ledger().contains("  - n: 2\n    status: rolled-back\n    bad:\n"), s.ledger());
+        Map<String, String> before = s.reg.snapshot();
+        RegCli.Result to4 = s.reg.reg("rollback", "support_copilot", "--to", "4", "--dry-run");
+        assertEquals(3, to4.exit(), to4.all());
+        assertTrue(to4.err().contains("release 4 has the composite of release 2, which is marked bad"), to4.err());
+        s.reg.assertUnchangedSince(before);
+
+        RegCli.Result plan = s.reg.regOk("rollback", "support_copilot", "--dry-run");
+        assertTrue(plan.out().contains("would roll back support_copilot: release 5 -> release 1 (as release 6)"), plan.out());
+        s.reg.regOk("rollback", "support_copilot");
+        assertEquals(ledgerDigest(s, 1), ledgerDigest(s, 6));
+        assertTrue(s.reg.read("adr/0007-roll-back-support-copilot-release-5-to-release-1.md").contains(
+                "because release 1 is the last release before release 5 that shipped and whose composite is not marked bad."));
+
+        // with release 1 marked bad too, nothing is left to roll back to: the repository's state, exit 3
+        s.reg.regOk("mark", "support_copilot", "1", "bad", "--reason", "also wrong");
+        Map<String, String> marked = s.reg.snapshot();
+        RegCli.Result none = s.reg.reg("rollback", "support_copilot");
+        assertEquals(3, none.exit(), none.all());
+        assertTrue(none.err().contains("nothing to roll back to"), none.err());
+        s.reg.assertUnchangedSince(marked);
+    }
+
+    /** A third composite ships: the prompt gains a line. */
+    private static void shipAnother(ReleaseScenario s) {
+        s.reg.append(ReleaseScenario.TEMPLATE, "Be brief.\n");
+        s.reg.regOk("bump", "prompt", "billing_refund", "minor", "-m", "brief");
+        s.mustRelease(0, "--run", "run-c");
+    }
+
+    @Test
     void rollingBackALiveReleaseThatIsNotMarkedBadGoesToThePreviousGoodOne() {
         ReleaseScenario s = ReleaseScenario.start(dir).shipFirst();
         RegCli.Result none = s.reg.reg("rollback", "support_copilot");
-        assertEquals(2, none.exit(), none.all());
-        assertTrue(none.err().contains("no release to roll back to"), none.err());
+        assertEquals(3, none.exit(), none.all());
+        assertTrue(none.err().contains("nothing to roll back to"), none.err());
         s.shipFix();
         s.reg.regOk("rollback", "support_copilot");
         assertTrue(s.ledger().contains("n: 2\n    status: rolled-back"), s.ledger());
@@ -203,14 +282,19 @@ class RollbackTest {
         okAt(dir, at("2026-11-20T12:00:00Z"), "mark", "support_copilot", "2", "bad", "--reason", "pager: refund complaints");
         okAt(dir, at("2026-11-20T12:05:00Z"), "freeze", "support_copilot", "--reason", "incident 42");
         okAt(dir, at("2026-11-20T12:10:00Z"), "rollback", "support_copilot", "--reason", "incident 42");
+        okAt(dir, at("2026-11-20T13:00:00Z"), "unfreeze", "support_copilot", "--reason", "mitigated");
+        okAt(dir, at("2026-11-20T13:30:00Z"), "freeze", "support_copilot", "--reason", "incident 43");
 
         List<String> lines = s.reg.regOk("history", "support_copilot").out().lines().toList();
         assertEquals(List.of("2026-11-20T09:00:00Z  #1  shipped", "2026-11-20T11:00:00Z  #2  shipped", "2026-11-20T12:00:00Z  #2  bad",
-                "2026-11-20T12:10:00Z  #2  rolled-back", "2026-11-20T12:10:00Z  #3  rollback 2 -> 1"),
-                lines.subList(0, 5).stream().map(l -> l.replaceAll("^(\\S+  #\\d+  [a-z-]+( \\d -> \\d)?).*", "$1")).toList());
+                "2026-11-20T12:05:00Z  freeze", "2026-11-20T12:10:00Z  #2  rolled-back", "2026-11-20T12:10:00Z  #3  rollback 2 -> 1",
+                "2026-11-20T13:00:00Z  unfreeze", "2026-11-20T13:30:00Z  freeze"),
+                lines.subList(0, 8).stream().map(l -> l.replaceAll("^(\\S+  (#\\d+  )?[a-z-]+( \\d -> \\d)?).*", "$1")).toList());
         assertTrue(lines.get(2).contains("by Reg Test <reg-test@example.com>: pager: refund complaints"), lines.get(2));
+        assertEquals("2026-11-20T12:05:00Z  freeze  by Reg Test <reg-test@example.com>: incident 42", lines.get(3));
+        assertEquals("2026-11-20T13:00:00Z  unfreeze  by Reg Test <reg-test@example.com>: mitigated", lines.get(6));
         assertTrue(lines.contains("live: release 3"), lines.toString());
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("frozen since 2026-11-20T12:05:00Z") && l.endsWith("incident 42")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("frozen since 2026-11-20T13:30:00Z") && l.endsWith("incident 43")), lines.toString());
 
         assertTrue(s.reg.regOk("live", "support_copilot", "--at", "2026-11-20T08:59Z").out().contains("nothing was live"));
         assertTrue(s.reg.regOk("live", "support_copilot", "--at", "2026-11-20T10:00Z").out().contains(": release 1 ("));
@@ -222,6 +306,8 @@ class RollbackTest {
         assertTrue(badTime.err().contains("2026-11-20T10:00Z"), badTime.err());
         String json = s.reg.regOk("history", "support_copilot", "--json").out();
         assertTrue(json.contains("\"event\" : \"rollback\"") && json.contains("\"tagPresent\" : true"), json);
+        assertTrue(json.contains("\"at\" : \"2026-11-20T13:00:00Z\",\n    \"release\" : null,\n    \"event\" : \"unfreeze\"")
+                && json.contains("\"actor\" : \"Reg Test <reg-test@example.com>\",\n    \"reason\" : \"mitigated\""), json);
     }
 
     static RegCli.Result okAt(Path dir, Clock clock, String... args) {

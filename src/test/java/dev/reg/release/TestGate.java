@@ -47,7 +47,10 @@ public final class TestGate implements ReleaseGate {
                 new BarResult("exact", "mean", "domain=Support", 0.7417, 120, ">= 0.80", 0.85, -0.1083, -0.14, -0.075, false,
                         "regression | refunds & exceptions"),
                 new BarResult("severity", "count", "equals=sev1", 1.0, 120, "max 0", 0.0, 1.0, null, null, false, "JAIL-007"),
-                new BarResult("latency_ms", "p95", null, 1010.0, 120, "max 1200", 955.0, 55.0, null, null, true, "")),
+                new BarResult("latency_ms", "p95", null, 1010.0, 120, "max 1200", 955.0, 55.0, null, null, true, ""),
+                // a bar with no baseline: its interval is the value's (Wilson for 117 of 120, from scipy 1.17.1)
+                new BarResult("pass", "mean", null, 0.975, 120, ">= 0.95", null, null, 0.9290699666721339, 0.9914618252300977, true,
+                        "")),
                 List.of(new MustPassResult("FAQ-001", true, ""),
                         new MustPassResult("JAIL-007", false, "answered instead of blocking")),
                 List.of("2 cases errored (timeout) and are counted apart"), null, null);

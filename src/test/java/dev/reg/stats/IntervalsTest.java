@@ -2,6 +2,7 @@ package dev.reg.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +76,39 @@ class IntervalsTest {
         assertEquals(0.00994, Intervals.zeroEventUpperBound(300), 0.00001);
         assertEquals(0.0295, Intervals.zeroEventUpperBound(100), 0.0001);
         assertEquals(0.95, Intervals.zeroEventUpperBound(1), 1e-12);
+    }
+
+    @Test
+    void wilsonBoundsAreExactlyZeroAndOneAtTheEnds() {
+        // Wilson (1927): with 0 successes in n the lower bound is exactly 0 and the upper z^2 / (n + z^2);
+        // scipy 1.17.1 (z = norm.ppf(0.975)) gives 0.012684719046240528 for n = 299. Floating point used
+        // to leave a lower bound of -8.674e-19 there, off the scale of a proportion.
+        Interval none = Intervals.wilson(0, 299);
+        assertEquals(0.0, none.low(), 0.0);
+        assertEquals(0.012684719046240528, none.high(), 1e-12);
+        Interval all = Intervals.wilson(299, 299);
+        assertEquals(1.0, all.high(), 0.0);
+        assertEquals(1 - 0.012684719046240528, all.low(), 1e-12);
+        for (int n = 1; n <= 2000; n++) {
+            for (int x : new int[] {0, 1, n / 2, n - 1, n}) {
+                Interval i = Intervals.wilson(Math.max(0, x), n);
+                assertTrue(i.low() >= 0 && i.high() <= 1 && i.low() <= i.high(), x + " of " + n + ": " + i);
+            }
+            assertEquals(0.0, Intervals.wilson(0, n).low(), 0.0);
+            assertEquals(1.0, Intervals.wilson(n, n).high(), 0.0);
+        }
+    }
+
+    @Test
+    void clipKeepsAnIntervalOnItsScaleAndSaysSo() {
+        Interval t = new Interval(0.4772, 1.273, "Student t 95%");
+        Interval clipped = Intervals.clip(t, 0, 1);
+        assertEquals(new Interval(0.4772, 1.0, "Student t 95%, clipped to [0, 1]"), clipped);
+        assertEquals(new Interval(0.0, 0.05, "Student t 95%, clipped to [0, ∞)"),
+                Intervals.clip(new Interval(-0.02, 0.05, "Student t 95%"), 0, Double.POSITIVE_INFINITY));
+        assertEquals(t, Intervals.clip(t, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY), "inside its scale: unchanged");
+        assertEquals(new Interval(5.0, 5.0, "t, clipped to [1, 5]"), Intervals.clip(new Interval(6, 7, "t"), 1, 5),
+                "wholly outside: the nearest end of the scale");
     }
 
     @Test
