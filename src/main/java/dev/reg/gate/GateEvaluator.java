@@ -339,17 +339,19 @@ final class GateEvaluator {
                 describe(notes, n);
             }
             Interval valueInterval = invalid == null ? valueInterval(n) : null;
+            // the delta bar has its own paired interval: the clip note describes the value's interval only
+            String note = notes.isEmpty() ? null : String.join("; ", notes);
             if (valueInterval != null && valueInterval.method().contains(", clipped to ")) {
                 notes.add("interval: " + valueInterval.method() + " (the scale of " + spec.metric() + ")");
             }
-            String note = notes.isEmpty() ? null : String.join("; ", notes);
+            String valueNote = notes.isEmpty() ? null : String.join("; ", notes);
             if (spec.min() != null) {
                 out.add(bar(agg, where, value, n, ">= " + Numbers.brief(spec.min()), value != null && value >= spec.min() - EPS, valueInterval,
-                        zeroFailureNote(note, value, n)));
+                        zeroFailureNote(valueNote, value, n)));
             }
             if (spec.max() != null) {
                 out.add(bar(agg, where, value, n, "<= " + Numbers.brief(spec.max()), value != null && value <= spec.max() + EPS, valueInterval,
-                        zeroFailureNote(note, value, n)));
+                        zeroFailureNote(valueNote, value, n)));
             }
             if (spec.tailMin() != null || spec.tailMax() != null) {
                 Double lo = n == 0 ? null : values.min();
