@@ -57,8 +57,11 @@ final class EvalCommand implements Runnable {
         @Option(names = "--component", paramLabel = "KIND/NAME@VERSION", description = "a component version the run measured (repeatable)")
         List<String> components = new ArrayList<>();
 
-        @Option(names = "--provider", paramLabel = "ID", description = "promptfoo: import the rows of this provider (id or label)")
+        @Option(names = "--provider", paramLabel = "ID|LABEL", description = "promptfoo: import the rows of this provider (id or label)")
         String provider;
+
+        @Option(names = "--prompt", paramLabel = "ID|LABEL", description = "promptfoo JSON/JSONL: import the rows of this prompt (id or label)")
+        String prompt;
 
         @Option(names = "--map", paramLabel = "FIELD=COLUMN", description = "CSV: read FIELD (id, pass, score.exact, slice.domain, …) from COLUMN (repeatable)")
         Map<String, String> mapping = new LinkedHashMap<>();
@@ -78,10 +81,10 @@ final class EvalCommand implements Runnable {
         @Override
         public Integer call() {
             ImportFormat f = format == null ? null : ImportFormat.parse(format);
-            ImportRequest req = new ImportRequest(dir().resolve(file), f, workflow, components, provider, mapping, metrics, toolVersion,
+            ImportRequest req = new ImportRequest(dir().resolve(file), f, workflow, components, provider, prompt, mapping, metrics, toolVersion,
                     parseSize(maxSize));
             try (Registry registry = openRegistry()) {
-                ImportResult r = new ImportService(registry, clock()).importRun(req);
+                ImportResult r = new ImportService(registry).importRun(req);
                 r.warnings().forEach(term()::notice);
                 if (json) {
                     var o = EvalJson.MAPPER.createObjectNode();
@@ -151,10 +154,10 @@ final class EvalCommand implements Runnable {
                     return ExitCodes.OK;
                 }
                 int w = runs.stream().mapToInt(r -> r.id().length()).max().orElse(2);
-                out.printf("%-" + w + "s  %-20s  %-40s  %s%n", "ID", "CREATED", "SOURCE", "CASES");
+                out.printf("%-" + w + "s  %-24s  %-40s  %s%n", "ID", "CREATED", "SOURCE", "CASES");
                 for (EvalRunInfo r : runs) {
                     String src = r.source().tool() + " " + r.source().file();
-                    out.printf("%-" + w + "s  %-20s  %-40s  %s%n", r.id(), r.created(), src.length() > 40 ? src.substring(0, 39) + "…" : src,
+                    out.printf("%-" + w + "s  %-24s  %-40s  %s%n", r.id(), r.created() == null ? "-" : r.created(), src.length() > 40 ? src.substring(0, 39) + "…" : src,
                             counts(r.summary()));
                     out.printf("%-" + w + "s  %s%n", "", r.subject().composite());
                 }
@@ -210,7 +213,7 @@ final class EvalCommand implements Runnable {
                 }
                 PrintWriter out = term().out();
                 out.println(term().bold(r.id()) + "  (" + r.path() + (r.large() ? "/" : "") + ")");
-                out.println("created   " + r.created());
+                out.println("created   " + (r.created() == null ? "- (" + r.source().file() + " does not record when the eval ran)" : r.created()));
                 out.println("source    " + r.source().tool() + (r.source().version() == null ? "" : " " + r.source().version()) + ", "
                         + r.source().file() + " (" + r.source().sha256() + "), importer " + r.source().importer());
                 r.source().options().forEach((k, v) -> out.println("          " + k + "=" + v));
