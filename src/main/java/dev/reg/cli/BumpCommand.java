@@ -24,7 +24,8 @@ final class BumpCommand extends BaseCommand {
     @Parameters(index = "2", paramLabel = "TYPE", description = "major, minor, patch, premajor, preminor, prepatch or prerelease")
     String type;
 
-    @Option(names = {"-m", "--message"}, paramLabel = "TEXT", description = "changelog summary")
+    @Option(names = {"-m", "--message"}, paramLabel = "TEXT",
+            description = "changelog summary (without it, on a terminal, your editor opens as for git commit)")
     String message;
 
     @Option(names = "--pre", paramLabel = "ID", description = "pre-release identifier, as npm's semver takes it: rc, alpha.beta, 1")
@@ -54,7 +55,8 @@ final class BumpCommand extends BaseCommand {
         ArtifactId id = new ArtifactId(Kind.parse(kind), name);
         try (Registry registry = openRegistry()) {
             VersionPublished v = new ArtifactService(registry, clock(), new TerminalProgress(term()))
-                    .bump(new BumpRequest(id, t, pre, message, allowUnchanged, retire));
+                    .bump(new BumpRequest(id, t, pre, message, allowUnchanged, retire, () -> SummaryEditor.ask(term(), env(),
+                            registry.git().coreEditor(), registry.git().gitDir().resolve("REG_CHANGELOG_EDITMSG"), id + " (" + t.label() + ")")));
             printPublished(term(), v);
         }
         return ExitCodes.OK;

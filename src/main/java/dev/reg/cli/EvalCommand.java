@@ -14,6 +14,7 @@ import dev.reg.eval.MetricDef;
 import dev.reg.eval.RunSummary;
 import dev.reg.registry.Registry;
 import dev.reg.release.ComponentVersion;
+import dev.reg.util.Plural;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,16 +22,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "eval", description = "Eval runs: import tools' results, list and show them.",
         subcommands = {EvalCommand.Import.class, EvalCommand.ListRuns.class, EvalCommand.Show.class})
 final class EvalCommand implements Runnable {
-    @CommandLine.Mixin
-    HelpOption help;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -42,8 +41,6 @@ final class EvalCommand implements Runnable {
 
     @Command(name = "import", description = "Import a tool's results as a reg.eval-run/1 run under registry/evals/, committed all or nothing.")
     static final class Import extends BaseCommand {
-        @CommandLine.Mixin
-        HelpOption help;
 
         @Parameters(index = "0", paramLabel = "FILE")
         Path file;
@@ -130,8 +127,6 @@ final class EvalCommand implements Runnable {
 
     @Command(name = "list", description = "List the eval runs, newest first.")
     static final class ListRuns extends BaseCommand {
-        @CommandLine.Mixin
-        HelpOption help;
 
         @Option(names = {"-w", "--workflow"}, paramLabel = "WORKFLOW", description = "only runs of this workflow")
         String workflow;
@@ -168,8 +163,6 @@ final class EvalCommand implements Runnable {
 
     @Command(name = "show", description = "Show an eval run: source, subject, metrics, counts, and optionally its rows.")
     static final class Show extends BaseCommand {
-        @CommandLine.Mixin
-        HelpOption help;
 
         @Parameters(index = "0", paramLabel = "ID")
         String id;
@@ -240,7 +233,7 @@ final class EvalCommand implements Runnable {
     }
 
     static String counts(RunSummary s) {
-        return s.cases() + " cases" + (s.rows() != s.cases() ? " x up to " + s.maxTrials() + " trials = " + s.rows() + " rows" : "") + ": "
+        return Plural.of(s.cases(), "case") + (s.rows() != s.cases() ? " x up to " + Plural.of(s.maxTrials(), "trial") + " = " + Plural.of(s.rows(), "row") : "") + ": "
                 + s.passed() + " passed, " + s.failed() + " failed, " + s.errored() + " errored"
                 + (s.skipped() > 0 ? ", " + s.skipped() + " skipped" : "") + (s.noVerdict() > 0 ? ", " + s.noVerdict() + " without verdict" : "");
     }

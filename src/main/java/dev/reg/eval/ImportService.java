@@ -1,6 +1,7 @@
 package dev.reg.eval;
 
 import dev.reg.util.FileTrees;
+import dev.reg.util.Plural;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.reg.BadInputException;
@@ -261,7 +262,7 @@ public final class ImportService {
         return "eval: import " + run.id() + "\n\n"
                 + run.source().tool() + (run.source().version() == null ? "" : " " + run.source().version()) + " " + run.source().file()
                 + " (" + run.source().sha256() + ")\n"
-                + s.cases() + " cases, " + s.rows() + " rows: " + s.passed() + " passed, " + s.failed() + " failed, " + s.errored()
+                + Plural.of(s.cases(), "case") + ", " + Plural.of(s.rows(), "row") + ": " + s.passed() + " passed, " + s.failed() + " failed, " + s.errored()
                 + " errored, " + s.skipped() + " skipped\n"
                 + "subject: " + run.subject().composite() + " (" + run.subject().digest() + ")\n";
     }
