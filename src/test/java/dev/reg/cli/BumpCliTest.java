@@ -5,14 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reg.testing.RegCli;
-import dev.reg.testing.TestEnv;
 import dev.reg.testing.TestRegistry;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,16 +67,16 @@ class BumpCliTest {
         assertFalse(Files.exists(r.path(".git/REG_CHANGELOG_EDITMSG")), "the message file is removed");
 
         var before = r.snapshot();
-        RegCli.Result none = onTerminal(r, Map.of("TERM", "xterm"), "bump", "prompt", "triage", "patch", "--allow-unchanged");
+        RegCli.Result none = RegCli.onTerminal(r.root(), Map.of("TERM", "xterm"), "bump", "prompt", "triage", "patch", "--allow-unchanged");
         assertEquals(2, none.exit(), none.all());
         assertEquals("reg: no changelog summary and no editor: give it with -m TEXT, or set GIT_EDITOR, core.editor, VISUAL or EDITOR\n", none.err());
         Path onlyComments = dir.resolve("keep-comments");
         Files.writeString(onlyComments, "#!/bin/sh\nexit 0\n");
         onlyComments.toFile().setExecutable(true);
-        RegCli.Result empty = onTerminal(r, Map.of("EDITOR", onlyComments.toString()), "bump", "prompt", "triage", "patch", "--allow-unchanged");
+        RegCli.Result empty = RegCli.onTerminal(r.root(), Map.of("EDITOR", onlyComments.toString()), "bump", "prompt", "triage", "patch", "--allow-unchanged");
         assertEquals(2, empty.exit(), empty.all());
         assertEquals("reg: empty changelog summary; nothing was bumped\n", empty.err());
-        RegCli.Result unchangedContent = onTerminal(r, Map.of("EDITOR", editor("editor")), "bump", "prompt", "triage", "patch");
+        RegCli.Result unchangedContent = RegCli.onTerminal(r.root(), Map.of("EDITOR", editor("editor")), "bump", "prompt", "triage", "patch");
         assertEquals(2, unchangedContent.exit(), unchangedContent.all());
         assertTrue(unchangedContent.err().contains("nothing to release"), "the editor opens only when there is something to bump: "
                 + unchangedContent.err());
@@ -102,20 +97,9 @@ class BumpCliTest {
         } else {
             dev.reg.testing.GitCli.run(r.root(), "config", "--unset-all", "core.editor"); // exit 5 when it was not set
         }
-        RegCli.Result res = onTerminal(r, env, "bump", "prompt", "triage", "patch", "--allow-unchanged");
+        RegCli.Result res = RegCli.onTerminal(r.root(), env, "bump", "prompt", "triage", "patch", "--allow-unchanged");
         assertEquals(0, res.exit(), res.all());
         String first = res.out().lines().findFirst().orElse("");
         return first.substring(first.indexOf("): ") + 3);
-    }
-
-    /** reg as on a terminal (stdin and stdout a tty) with exactly {@code env} as its environment. */
-    private static RegCli.Result onTerminal(TestRegistry r, Map<String, String> env, String... args) {
-        TestEnv.home();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("-C", r.root().toString()));
-        all.addAll(List.of(args));
-        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true), true, RegCli.CLOCK, env);
-        return new RegCli.Result(code, out.toString(), err.toString());
     }
 }

@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reg.testing.EvalFixtures;
 import dev.reg.testing.RegCli;
-import dev.reg.testing.TestEnv;
 import dev.reg.testing.TestRegistry;
-import java.nio.charset.StandardCharsets;
+import dev.reg.testing.Tools;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -67,22 +66,6 @@ class AdrToolsSupersedeTest {
     private void adrTools(String... args) {
         List<String> cmd = new java.util.ArrayList<>(List.of("adr"));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
-        TestEnv.isolate(pb.environment());
-        pb.environment().remove("VISUAL");
-        pb.environment().remove("EDITOR");
-        try {
-            Process p = pb.start();
-            p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) {
-                throw new AssertionError("adr " + String.join(" ", args) + " failed:\n" + out);
-            }
-        } catch (java.io.IOException e) {
-            throw new AssertionError("adr-tools is not installed (.ci/run installs it): " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        Tools.run(dir, cmd.toArray(String[]::new));
     }
 }
