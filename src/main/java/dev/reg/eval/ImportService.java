@@ -27,6 +27,7 @@ import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.eclipse.jgit.lib.ObjectId;
 
@@ -61,6 +62,13 @@ public final class ImportService {
         Importer importer = importer(format, req);
         Map<String, MetricDef> declared = declaredMetrics(req.metrics());
         Sha256 sha = ContentHasher.hashFile(file, ProgressListener.NONE);
+        if (req.provider() == null && req.prompt() == null) {
+            // nothing to choose from the file: the id is known before reading it, and a re-import is found at once
+            Optional<ImportResult> done = alreadyImported(head, runId(subject, importer.name(), options(format, req, Map.of()), sha), warnings);
+            if (done.isPresent()) {
+                return done.get();
+            }
+        }
 
         Path tmpRoot = git.gitDir().resolve("reg-tmp");
         Path tmp;
@@ -77,8 +85,9 @@ public final class ImportService {
             // the id needs what was chosen from the file by its id (a provider's label and id are one choice), known once it is read
             Map<String, String> options = options(format, req, tool.chosen());
             String id = runId(subject, importer.name(), options, sha);
-            if (git.readFile(head, EvalStore.filePath(id)).isPresent() || !git.listFiles(head, EvalStore.folderPath(id)).isEmpty()) {
-                return new ImportResult(new EvalStore(registry).load(id), false, null, warnings);
+            Optional<ImportResult> done = alreadyImported(head, id, warnings);
+            if (done.isPresent()) {
+                return done.get();
             }
             Path root = registry.root();
             if (Files.exists(root.resolve(EvalStore.filePath(id)), LinkOption.NOFOLLOW_LINKS)
@@ -113,6 +122,15 @@ public final class ImportService {
         } finally {
             FileTrees.deleteQuietly(tmp);
         }
+    }
+
+    /** The run with this id when HEAD has it: importing the same file for the same subject again writes nothing. */
+    private Optional<ImportResult> alreadyImported(ObjectId head, String id, List<String> warnings) {
+        GitStore git = registry.git();
+        if (git.readFile(head, EvalStore.filePath(id)).isPresent() || !git.listFiles(head, EvalStore.folderPath(id)).isEmpty()) {
+            return Optional.of(new ImportResult(new EvalStore(registry).load(id), false, null, warnings));
+        }
+        return Optional.empty();
     }
 
     /** The run is recorded against committed versions; say so when a component's folder has uncommitted changes. */
