@@ -24,6 +24,11 @@ abstract class BaseCommand implements Callable<Integer> {
         return root().clock;
     }
 
+    /** The environment reg was started with. */
+    java.util.Map<String, String> env() {
+        return root().env;
+    }
+
     Path dir() {
         return root().global.directory();
     }

@@ -1,5 +1,6 @@
 package dev.reg.cli;
 
+import dev.reg.BadInputException;
 import dev.reg.registry.ArtifactId;
 import dev.reg.registry.ArtifactService;
 import dev.reg.registry.BumpRequest;
@@ -7,6 +8,7 @@ import dev.reg.registry.Kind;
 import dev.reg.registry.Registry;
 import dev.reg.registry.VersionPublished;
 import dev.reg.semver.ReleaseType;
+import dev.reg.semver.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,10 +24,11 @@ final class BumpCommand extends BaseCommand {
     @Parameters(index = "2", paramLabel = "TYPE", description = "major, minor, patch, premajor, preminor, prepatch or prerelease")
     String type;
 
-    @Option(names = {"-m", "--message"}, paramLabel = "TEXT", description = "changelog summary")
+    @Option(names = {"-m", "--message"}, paramLabel = "TEXT",
+            description = "changelog summary (without it, on a terminal, your editor opens as for git commit)")
     String message;
 
-    @Option(names = "--pre", paramLabel = "ID", description = "prerelease identifier, e.g. rc")
+    @Option(names = "--pre", paramLabel = "ID", description = "pre-release identifier, as npm's semver takes it: rc, alpha.beta, 1")
     String pre;
 
     @Option(names = "--allow-unchanged", description = "publish even though the content files did not change")
@@ -40,12 +43,20 @@ final class BumpCommand extends BaseCommand {
         try {
             t = ReleaseType.parse(type);
         } catch (IllegalArgumentException e) {
-            throw new dev.reg.BadInputException(e.getMessage());
+            throw new BadInputException(e.getMessage());
+        }
+        if (pre != null) {
+            try {
+                Version.checkPrereleaseId(pre);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--pre: " + e.getMessage());
+            }
         }
         ArtifactId id = new ArtifactId(Kind.parse(kind), name);
         try (Registry registry = openRegistry()) {
             VersionPublished v = new ArtifactService(registry, clock(), new TerminalProgress(term()))
-                    .bump(new BumpRequest(id, t, pre, message, allowUnchanged, retire));
+                    .bump(new BumpRequest(id, t, pre, message, allowUnchanged, retire, () -> SummaryEditor.ask(term(), env(),
+                            registry.git().coreEditor(), registry.git().gitDir().resolve("REG_CHANGELOG_EDITMSG"), id + " (" + t.label() + ")")));
             printPublished(term(), v);
         }
         return ExitCodes.OK;

@@ -14,6 +14,7 @@ import dev.reg.eval.MetricDef;
 import dev.reg.eval.RunSummary;
 import dev.reg.registry.Registry;
 import dev.reg.release.ComponentVersion;
+import dev.reg.util.Plural;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,16 +22,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "eval", description = "Eval runs: import tools' results, list and show them.",
         subcommands = {EvalCommand.Import.class, EvalCommand.ListRuns.class, EvalCommand.Show.class})
 final class EvalCommand implements Runnable {
-    @CommandLine.Mixin
-    HelpOption help;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -42,8 +41,6 @@ final class EvalCommand implements Runnable {
 
     @Command(name = "import", description = "Import a tool's results as a reg.eval-run/1 run under registry/evals/, committed all or nothing.")
     static final class Import extends BaseCommand {
-        @CommandLine.Mixin
-        HelpOption help;
 
         @Parameters(index = "0", paramLabel = "FILE")
         Path file;
@@ -57,8 +54,11 @@ final class EvalCommand implements Runnable {
         @Option(names = "--component", paramLabel = "KIND/NAME@VERSION", description = "a component version the run measured (repeatable)")
         List<String> components = new ArrayList<>();
 
-        @Option(names = "--provider", paramLabel = "ID", description = "promptfoo: import the rows of this provider (id or label)")
+        @Option(names = "--provider", paramLabel = "ID|LABEL", description = "promptfoo: import the rows of this provider (id or label)")
         String provider;
+
+        @Option(names = "--prompt", paramLabel = "ID|LABEL", description = "promptfoo JSON/JSONL: import the rows of this prompt (id or label)")
+        String prompt;
 
         @Option(names = "--map", paramLabel = "FIELD=COLUMN", description = "CSV: read FIELD (id, pass, score.exact, slice.domain, …) from COLUMN (repeatable)")
         Map<String, String> mapping = new LinkedHashMap<>();
@@ -78,10 +78,10 @@ final class EvalCommand implements Runnable {
         @Override
         public Integer call() {
             ImportFormat f = format == null ? null : ImportFormat.parse(format);
-            ImportRequest req = new ImportRequest(dir().resolve(file), f, workflow, components, provider, mapping, metrics, toolVersion,
+            ImportRequest req = new ImportRequest(dir().resolve(file), f, workflow, components, provider, prompt, mapping, metrics, toolVersion,
                     parseSize(maxSize));
             try (Registry registry = openRegistry()) {
-                ImportResult r = new ImportService(registry, clock()).importRun(req);
+                ImportResult r = new ImportService(registry).importRun(req);
                 r.warnings().forEach(term()::notice);
                 if (json) {
                     var o = EvalJson.MAPPER.createObjectNode();
@@ -127,8 +127,6 @@ final class EvalCommand implements Runnable {
 
     @Command(name = "list", description = "List the eval runs, newest first.")
     static final class ListRuns extends BaseCommand {
-        @CommandLine.Mixin
-        HelpOption help;
 
         @Option(names = {"-w", "--workflow"}, paramLabel = "WORKFLOW", description = "only runs of this workflow")
         String workflow;
@@ -151,10 +149,10 @@ final class EvalCommand implements Runnable {
                     return ExitCodes.OK;
                 }
                 int w = runs.stream().mapToInt(r -> r.id().length()).max().orElse(2);
-                out.printf("%-" + w + "s  %-20s  %-40s  %s%n", "ID", "CREATED", "SOURCE", "CASES");
+                out.printf("%-" + w + "s  %-24s  %-40s  %s%n", "ID", "CREATED", "SOURCE", "CASES");
                 for (EvalRunInfo r : runs) {
                     String src = r.source().tool() + " " + r.source().file();
-                    out.printf("%-" + w + "s  %-20s  %-40s  %s%n", r.id(), r.created(), src.length() > 40 ? src.substring(0, 39) + "…" : src,
+                    out.printf("%-" + w + "s  %-24s  %-40s  %s%n", r.id(), r.created() == null ? "-" : r.created(), src.length() > 40 ? src.substring(0, 39) + "…" : src,
                             counts(r.summary()));
                     out.printf("%-" + w + "s  %s%n", "", r.subject().composite());
                 }
@@ -165,8 +163,6 @@ final class EvalCommand implements Runnable {
 
     @Command(name = "show", description = "Show an eval run: source, subject, metrics, counts, and optionally its rows.")
     static final class Show extends BaseCommand {
-        @CommandLine.Mixin
-        HelpOption help;
 
         @Parameters(index = "0", paramLabel = "ID")
         String id;
@@ -210,7 +206,7 @@ final class EvalCommand implements Runnable {
                 }
                 PrintWriter out = term().out();
                 out.println(term().bold(r.id()) + "  (" + r.path() + (r.large() ? "/" : "") + ")");
-                out.println("created   " + r.created());
+                out.println("created   " + (r.created() == null ? "- (" + r.source().file() + " does not record when the eval ran)" : r.created()));
                 out.println("source    " + r.source().tool() + (r.source().version() == null ? "" : " " + r.source().version()) + ", "
                         + r.source().file() + " (" + r.source().sha256() + "), importer " + r.source().importer());
                 r.source().options().forEach((k, v) -> out.println("          " + k + "=" + v));
@@ -237,7 +233,7 @@ final class EvalCommand implements Runnable {
     }
 
     static String counts(RunSummary s) {
-        return s.cases() + " cases" + (s.rows() != s.cases() ? " x up to " + s.maxTrials() + " trials = " + s.rows() + " rows" : "") + ": "
+        return Plural.of(s.cases(), "case") + (s.rows() != s.cases() ? " x up to " + Plural.of(s.maxTrials(), "trial") + " = " + Plural.of(s.rows(), "row") : "") + ": "
                 + s.passed() + " passed, " + s.failed() + " failed, " + s.errored() + " errored"
                 + (s.skipped() > 0 ? ", " + s.skipped() + " skipped" : "") + (s.noVerdict() > 0 ? ", " + s.noVerdict() + " without verdict" : "");
     }

@@ -8,6 +8,7 @@ import dev.reg.gate.MustPassResult;
 import dev.reg.registry.Registry;
 import dev.reg.stats.Numbers;
 import dev.reg.util.AtomicFiles;
+import dev.reg.util.Plural;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -22,9 +23,6 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "gate", description = "Ship or hold the workflow's current composite: pass bars, must-pass cases and baseline deltas. Exit 0 ship, 1 hold.")
 final class GateCommand extends BaseCommand {
-    @picocli.CommandLine.Mixin
-    HelpOption help;
-
     @Parameters(index = "0", paramLabel = "WORKFLOW")
     String workflow;
 
@@ -132,13 +130,13 @@ final class GateCommand extends BaseCommand {
         long must = r.mustPass().stream().filter(m -> !m.pass()).count();
         List<String> parts = new ArrayList<>();
         if (bars > 0) {
-            parts.add(bars + " bar" + (bars == 1 ? "" : "s") + " failed");
+            parts.add(Plural.of(bars, "bar") + " failed");
         }
         if (must > 0) {
-            parts.add(must + " must-pass case" + (must == 1 ? "" : "s") + " failed");
+            parts.add(Plural.of(must, "must-pass case") + " failed");
         }
         if (!r.findings().isEmpty()) {
-            parts.add(r.findings().size() + " finding" + (r.findings().size() == 1 ? "" : "s"));
+            parts.add(Plural.of(r.findings().size(), "finding"));
         }
         return String.join(", ", parts);
     }

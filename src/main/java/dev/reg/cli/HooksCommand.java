@@ -24,7 +24,7 @@ final class HooksCommand extends BaseCommand {
             try (Registry registry = openRegistry()) {
                 PreCommitHook.Installed done = PreCommitHook.install(registry.git(), force);
                 if (done.unchanged()) {
-                    term().out().println("reg: the pre-commit hook is already installed (" + done.path() + ")");
+                    term().out().println("the pre-commit hook is already installed (" + done.path() + ")");
                 } else {
                     term().out().println((done.replaced() ? "replaced " : "installed ") + done.path()
                             + ": each commit now runs 'reg validate --staged' (skip once with 'git commit --no-verify')");

@@ -15,7 +15,7 @@ final class InitCommand extends BaseCommand {
         Path where = target == null ? dir() : dir().resolve(target);
         InitService.InitResult r = new InitService(clock()).init(where);
         if (r.created().isEmpty()) {
-            term().out().println("reg: " + r.root() + " is already a registry; nothing to add");
+            term().out().println(r.root() + " is already a registry; nothing to add");
         } else {
             term().out().println("Initialized registry in " + r.root());
             r.created().forEach(f -> term().out().println("  created " + f));

@@ -14,17 +14,24 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = run(args, out, err, System.console() != null, Clock.systemUTC());
+        int code = run(args, out, err, System.console() != null, Clock.systemUTC(), System.getenv());
         out.flush();
         err.flush();
         System.exit(code);
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err, boolean interactive, Clock clock) {
+        return run(args, out, err, interactive, clock, System.getenv());
+    }
+
+    /** @param env the environment reg reads (editors: GIT_EDITOR, VISUAL, EDITOR, TERM) */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, boolean interactive, Clock clock, java.util.Map<String, String> env) {
         RegCommand reg = new RegCommand();
         reg.terminal = new Terminal(out, err, interactive);
         reg.clock = clock;
+        reg.env = java.util.Map.copyOf(env);
         CommandLine cl = new CommandLine(reg);
+        HelpCommand.addHelpOptions(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(false);

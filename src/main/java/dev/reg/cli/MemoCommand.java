@@ -30,7 +30,7 @@ final class MemoCommand extends BaseCommand {
             } else if (path) {
                 term().out().println(m.path());
             } else {
-                term().err().println("reg: " + m.path() + " (" + m.status() + ")");
+                term().err().println(m.path() + " (" + m.status() + ")");
                 term().out().print(m.text());
             }
         }

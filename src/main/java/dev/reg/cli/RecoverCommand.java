@@ -9,7 +9,7 @@ final class RecoverCommand extends BaseCommand {
     public Integer call() {
         try (Registry registry = openRegistry()) {
             if (registry.recovered().isEmpty()) {
-                term().out().println("reg: nothing to recover");
+                term().out().println("nothing to recover");
             }
         }
         return ExitCodes.OK;

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
             InitCommand.class, AddCommand.class, BumpCommand.class, ShowCommand.class, LogCommand.class, DiffCommand.class,
             RecoverCommand.class, ValidateCommand.class, VerifyCommand.class, HooksCommand.class, EvalCommand.class, GateCommand.class, CompositeCommand.class, ReleaseCommand.class, RollbackCommand.class, MarkCommand.class,
             FreezeCommand.class, UnfreezeCommand.class, HistoryCommand.class, LiveCommand.class, AdrCommand.class, MemoCommand.class,
-            DemoCommand.class, CommandLine.HelpCommand.class
+            DemoCommand.class, HelpCommand.class
         })
 public final class RegCommand implements Runnable {
     @Mixin
@@ -24,10 +24,11 @@ public final class RegCommand implements Runnable {
 
     Terminal terminal;
     Clock clock = Clock.systemUTC();
+    java.util.Map<String, String> env = java.util.Map.of();
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (see 'reg --help')");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
     }
 
     /** reg's version from the jar manifest, {@code dev} when run from classes. */

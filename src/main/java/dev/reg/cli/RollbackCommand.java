@@ -63,7 +63,7 @@ final class RollbackCommand extends BaseCommand {
     private void print(RollbackPlan p, String commit) {
         PrintWriter out = term().out();
         if (p.nothingToDo()) {
-            out.println("reg: " + p.message());
+            out.println(p.message());
             return;
         }
         boolean dry = commit == null;

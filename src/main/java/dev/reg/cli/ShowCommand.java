@@ -7,6 +7,7 @@ import dev.reg.registry.RegistryViews.ArtifactDetails;
 import dev.reg.registry.RegistryViews.ArtifactSummary;
 import dev.reg.registry.RegistryViews.Overview;
 import dev.reg.registry.RegistryViews.WorkflowView;
+import dev.reg.util.Plural;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ final class ShowCommand extends BaseCommand {
         int width = o.artifacts().stream().mapToInt(a -> a.artifact().length()).max().orElse(0);
         for (ArtifactSummary a : o.artifacts()) {
             out.printf("  %-" + width + "s  %-12s %s%n", a.artifact(), a.version(),
-                    a.versions() == 0 ? "untagged" : a.versions() + " version" + (a.versions() == 1 ? "" : "s")
+                    a.versions() == 0 ? "untagged" : Plural.of(a.versions(), "version")
                             + (a.version().equals(a.latestTag()) ? "" : ", newest tag " + a.latestTag()));
         }
     }

@@ -2,6 +2,7 @@ package dev.reg.cli;
 
 import dev.reg.BadInputException;
 import dev.reg.registry.Registry;
+import dev.reg.util.Plural;
 import dev.reg.validate.ReportFormats;
 import dev.reg.validate.TextStyle;
 import dev.reg.validate.ValidateRequest;
@@ -51,7 +52,7 @@ final class ValidateCommand extends BaseCommand {
                 break;
             case github:
                 term().out().print(ReportFormats.githubAnnotations(report));
-                term().out().println("reg validate: " + report.errors() + " errors, " + report.warnings() + " warnings ("
+                term().out().println("reg validate: " + Plural.of(report.errors(), "error") + ", " + Plural.of(report.warnings(), "warning") + " ("
                         + ReportFormats.scope(report) + ")");
                 appendSummary(ReportFormats.githubSummary(report));
                 break;

@@ -1,6 +1,7 @@
 package dev.reg.cli;
 
 import dev.reg.registry.Registry;
+import dev.reg.util.Plural;
 import dev.reg.validate.IntegrityCheck;
 import dev.reg.validate.IntegrityProblem;
 import dev.reg.validate.VerifyReport;
@@ -28,12 +29,12 @@ final class VerifyCommand extends BaseCommand {
             out.put("problems", r.problems());
             term().json(out);
         } else {
-            String checked = r.versionTags() + " version tags, " + r.releaseTags() + " release tags, " + r.ledgerEntries()
-                    + " ledger entries";
+            String checked = Plural.of(r.versionTags(), "version tag") + ", " + Plural.of(r.releaseTags(), "release tag") + ", "
+                    + Plural.of(r.ledgerEntries(), "ledger entry", "ledger entries");
             if (r.ok()) {
                 term().out().println(term().green("verified") + ": " + checked + "; every digest and tag agrees");
             } else {
-                term().out().println(term().red(r.problems().size() + " problem" + (r.problems().size() == 1 ? "" : "s"))
+                term().out().println(term().red(Plural.of(r.problems().size(), "problem"))
                         + " (checked " + checked + ")");
                 int width = r.problems().stream().mapToInt(p -> p.code().length()).max().orElse(0);
                 for (IntegrityProblem p : r.problems()) {

@@ -144,8 +144,7 @@ final class CaseSorter implements CaseSink {
                         if (!Objects.equals(groupFirst.test(), e.test())) {
                             throw new BadInputException("case id '" + EvalJson.printable(e.id()) + "' names two different tests: "
                                     + groupFirst.location() + " (" + groupFirst.test() + ") and " + e.location() + " (" + e.test()
-                                    + "); repeats of one test share an id, different tests need different ids"
-                                    + (providerDiffers(groupFirst.test(), e.test()) ? " (results of several providers: import one with --provider)" : ""));
+                                    + "); repeats of one test share an id, different tests need different ids");
                         }
                         if (!newCase && previous.order() == e.order()) {
                             throw new BadInputException("case '" + EvalJson.printable(e.id()) + "' appears twice at one position: "
@@ -177,11 +176,6 @@ final class CaseSorter implements CaseSink {
                 s.close();
             }
         }
-    }
-
-    private static boolean providerDiffers(String a, String b) {
-        return a != null && b != null && a.startsWith("provider ") && b.startsWith("provider ")
-                && !a.substring(0, a.indexOf(',') + 1).equals(b.substring(0, b.indexOf(',') + 1));
     }
 
     private static void write(DataOutputStream out, Entry e) throws IOException {

@@ -270,7 +270,9 @@ public final class EvalJson {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("format", FORMAT);
         o.put("id", run.id());
-        o.put("created", run.created());
+        if (run.created() != null) {
+            o.put("created", run.created());
+        }
         ObjectNode src = o.putObject("source");
         src.put("tool", run.source().tool());
         if (run.source().version() != null) {
@@ -341,7 +343,7 @@ public final class EvalJson {
             throw new BadInputException(where + ": format: expected \"" + FORMAT + "\", found " + (format == null ? "nothing" : "\"" + format + "\""));
         }
         String id = text(o, "id", where);
-        String created = text(o, "created", where);
+        String created = optText(o.get("created"), where, "created");
         JsonNode src = object(o, "source", where);
         Map<String, String> options = new TreeMap<>(stringMap(src.get("options"), where, "source.options"));
         RunSource source = new RunSource(text(src, "tool", where + ": source"), optText(src.get("version"), where, "source.version"),
@@ -429,6 +431,21 @@ public final class EvalJson {
             throw bad(where, field, "a string", v);
         }
         return v.asText();
+    }
+
+    /**
+     * A tool's record of when it ran, as an ISO instant in UTC; null when there is none or it names no
+     * instant (a local time without an offset is not one): a time is recorded only when it is known.
+     */
+    static String instant(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return java.time.format.DateTimeFormatter.ISO_INSTANT.format(java.time.OffsetDateTime.parse(text.strip()).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     static String optText(JsonNode v, String where, String field) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reg.BadInputException;
+import dev.reg.git.GitStore;
 import dev.reg.registry.Registry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,10 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * The eval runs of a registry, under {@code registry/evals/}: a run is {@code <id>.json}, or for a
@@ -70,7 +75,11 @@ public final class EvalStore {
                 + folderPath(id) + "/" + RUN_FILE + " exists; 'reg eval list' shows the runs)"));
     }
 
-    /** Every run, newest first (by created time, then id). */
+    /**
+     * Every run, newest first: the run committed last on this branch first (a run in the work tree
+     * but not yet committed before any), then by id. A run's {@code created} cannot order them: it is
+     * when the tool ran, and most formats do not record it.
+     */
     public List<EvalRunInfo> list() {
         Path dir = registry.root().resolve(FOLDER);
         List<EvalRunInfo> out = new ArrayList<>();
@@ -89,8 +98,38 @@ public final class EvalStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        out.sort(Comparator.comparing(EvalRunInfo::created).thenComparing(EvalRunInfo::id).reversed());
+        Map<String, Integer> age = commitAge();
+        out.sort(Comparator.comparingInt((EvalRunInfo r) -> age.getOrDefault(r.id(), -1)).thenComparing(EvalRunInfo::id, Comparator.reverseOrder()));
         return out;
+    }
+
+    /**
+     * Each committed run's age: 0 for the runs the newest commit touching {@link #FOLDER} added, 1
+     * for the commit before, and so on, following the history Git simplifies to that folder.
+     */
+    private Map<String, Integer> commitAge() {
+        GitStore git = registry.git();
+        Map<String, Integer> age = new HashMap<>();
+        Optional<ObjectId> head = git.head();
+        if (head.isEmpty()) {
+            return age;
+        }
+        int n = 0;
+        for (GitStore.CommitInfo c : git.commitsTouching(null, head.get(), FOLDER)) {
+            Optional<ObjectId> parent = git.resolveCommit(c.id().name() + "^");
+            Collection<String> paths = parent.isPresent() ? git.changedPaths(parent.get(), c.id(), List.of(FOLDER))
+                    : git.listFiles(c.id(), FOLDER).keySet().stream().map(p -> FOLDER + "/" + p).toList();
+            for (String p : paths) {
+                String rest = p.substring(FOLDER.length() + 1);
+                int slash = rest.indexOf('/');
+                String id = slash >= 0 ? rest.substring(0, slash) : rest.endsWith(".json") ? rest.substring(0, rest.length() - 5) : null;
+                if (id != null) {
+                    age.putIfAbsent(id, n);
+                }
+            }
+            n++;
+        }
+        return age;
     }
 
     /** Streams the run's rows; close the reader when done. */

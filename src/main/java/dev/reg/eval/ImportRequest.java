@@ -11,13 +11,14 @@ import java.util.Map;
  * @param workflow the workflow whose composite at HEAD the run measured (null when only components are named)
  * @param components explicit {@code kind/name@version} components, overriding or replacing the workflow's
  * @param provider promptfoo only: keep the rows of this provider (id or label)
+ * @param prompt promptfoo's JSON and JSONL only: keep the rows of this prompt (id or label)
  * @param mapping CSV only: field to column name
  * @param metrics declared metrics, {@code NAME=TYPE[,higher|lower][,MIN..MAX]}
  * @param toolVersion the tool's version when the file does not record it
  * @param maxBytes the largest input file accepted
  */
 public record ImportRequest(Path file, ImportFormat format, String workflow, List<String> components, String provider,
-        Map<String, String> mapping, List<String> metrics, String toolVersion, long maxBytes) {
+        String prompt, Map<String, String> mapping, List<String> metrics, String toolVersion, long maxBytes) {
     public static final long DEFAULT_MAX_BYTES = 1L << 30;
 
     public ImportRequest {

@@ -1,6 +1,7 @@
 package dev.reg.eval;
 
 import dev.reg.util.FileTrees;
+import dev.reg.util.Plural;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.reg.BadInputException;
@@ -23,12 +24,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.time.Clock;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.eclipse.jgit.lib.ObjectId;
 
@@ -45,11 +44,9 @@ public final class ImportService {
     static final long SINGLE_FILE_MAX_BYTES = 1L << 20;
 
     private final Registry registry;
-    private final Clock clock;
 
-    public ImportService(Registry registry, Clock clock) {
+    public ImportService(Registry registry) {
         this.registry = registry;
-        this.clock = clock;
     }
 
     public ImportResult importRun(ImportRequest req) {
@@ -58,23 +55,19 @@ public final class ImportService {
         checkInput(file, display, req.maxBytes());
         GitStore git = registry.git();
         ObjectId head = git.head().orElseThrow(() -> new BadInputException("the repository has no commits yet; run 'reg init' first"));
-        RunSubject subject = new SubjectResolver(registry).resolve(req.workflow(), req.components());
+        // the commit the composite was read from is left out: the run's bytes depend only on the file and the subject
+        RunSubject subject = new SubjectResolver(registry).resolve(req.workflow(), req.components()).withoutCommit();
         List<String> warnings = uncommittedComponents(subject);
         ImportFormat format = req.format() != null ? req.format() : ImportFormat.detect(file, display);
         Importer importer = importer(format, req);
-        Map<String, String> options = options(format, req);
         Map<String, MetricDef> declared = declaredMetrics(req.metrics());
         Sha256 sha = ContentHasher.hashFile(file, ProgressListener.NONE);
-        String id = runId(subject, importer.name(), options, sha);
-
-        if (git.readFile(head, EvalStore.filePath(id)).isPresent() || !git.listFiles(head, EvalStore.folderPath(id)).isEmpty()) {
-            return new ImportResult(new EvalStore(registry).load(id), false, null, warnings);
-        }
-        Path root = registry.root();
-        if (Files.exists(root.resolve(EvalStore.filePath(id)), LinkOption.NOFOLLOW_LINKS)
-                || Files.exists(root.resolve(EvalStore.folderPath(id)), LinkOption.NOFOLLOW_LINKS)) {
-            throw new RefusedException(EvalStore.folderPath(id) + "(.json) exists in the work tree but is not committed"
-                    + " (left by an interrupted import, or written by hand); move it away and import again");
+        if (req.provider() == null && req.prompt() == null) {
+            // nothing to choose from the file: the id is known before reading it, and a re-import is found at once
+            Optional<ImportResult> done = alreadyImported(head, runId(subject, importer.name(), options(format, req, Map.of()), sha), warnings);
+            if (done.isPresent()) {
+                return done.get();
+            }
         }
 
         Path tmpRoot = git.gitDir().resolve("reg-tmp");
@@ -89,6 +82,19 @@ public final class ImportService {
             MetricCatalog catalog = new MetricCatalog(declared);
             CaseSorter sorter = new CaseSorter(tmp, importer.numbersTrials(), catalog);
             Importer.ToolInfo tool = importer.read(file, display, sorter);
+            // the id needs what was chosen from the file by its id (a provider's label and id are one choice), known once it is read
+            Map<String, String> options = options(format, req, tool.chosen());
+            String id = runId(subject, importer.name(), options, sha);
+            Optional<ImportResult> done = alreadyImported(head, id, warnings);
+            if (done.isPresent()) {
+                return done.get();
+            }
+            Path root = registry.root();
+            if (Files.exists(root.resolve(EvalStore.filePath(id)), LinkOption.NOFOLLOW_LINKS)
+                    || Files.exists(root.resolve(EvalStore.folderPath(id)), LinkOption.NOFOLLOW_LINKS)) {
+                throw new RefusedException(EvalStore.folderPath(id) + "(.json) exists in the work tree but is not committed"
+                        + " (left by an interrupted import, or written by hand); move it away and import again");
+            }
             if (sorter.rows() == 0) {
                 throw new BadInputException(display + ": no cases: an eval run needs at least one result");
             }
@@ -98,10 +104,9 @@ public final class ImportService {
             RunSummary summary = sorter.finish(casesFile);
             String version = tool.version() != null ? tool.version() : req.toolVersion();
             RunSource source = new RunSource(tool.tool(), version, file.getFileName().toString(), sha, importer.name(), options);
-            String created = DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.MILLIS));
             boolean large = summary.rows() > SINGLE_FILE_MAX_ROWS || Files.size(casesFile) > SINGLE_FILE_MAX_BYTES;
             String path = large ? EvalStore.folderPath(id) : EvalStore.filePath(id);
-            EvalRunInfo run = new EvalRunInfo(id, created, source, subject, catalog.metrics(), summary, path, large);
+            EvalRunInfo run = new EvalRunInfo(id, tool.created(), source, subject, catalog.metrics(), summary, path, large);
             String message = commitMessage(run);
             CommitResult result;
             if (large) {
@@ -117,6 +122,15 @@ public final class ImportService {
         } finally {
             FileTrees.deleteQuietly(tmp);
         }
+    }
+
+    /** The run with this id when HEAD has it: importing the same file for the same subject again writes nothing. */
+    private Optional<ImportResult> alreadyImported(ObjectId head, String id, List<String> warnings) {
+        GitStore git = registry.git();
+        if (git.readFile(head, EvalStore.filePath(id)).isPresent() || !git.listFiles(head, EvalStore.folderPath(id)).isEmpty()) {
+            return Optional.of(new ImportResult(new EvalStore(registry).load(id), false, null, warnings));
+        }
+        return Optional.empty();
     }
 
     /** The run is recorded against committed versions; say so when a component's folder has uncommitted changes. */
@@ -171,28 +185,29 @@ public final class ImportService {
     }
 
     private static Importer importer(ImportFormat format, ImportRequest req) {
-        if (req.provider() != null && format != ImportFormat.PROMPTFOO && format != ImportFormat.PROMPTFOO_JSONL) {
+        if (req.provider() != null && format != ImportFormat.PROMPTFOO && format != ImportFormat.PROMPTFOO_JSONL && format != ImportFormat.JUNIT) {
             throw new BadInputException("--provider applies to promptfoo results only");
+        }
+        if (req.prompt() != null && format != ImportFormat.PROMPTFOO && format != ImportFormat.PROMPTFOO_JSONL) {
+            throw new BadInputException("--prompt applies to promptfoo's JSON and JSONL results only"
+                    + (format == ImportFormat.JUNIT ? " (its JUnit output does not name prompts)" : ""));
         }
         if (!req.mapping().isEmpty() && format != ImportFormat.CSV) {
             throw new BadInputException("--map applies to CSV only");
         }
         return switch (format) {
-            case PROMPTFOO -> new PromptfooJsonImporter(req.provider());
-            case PROMPTFOO_JSONL -> new PromptfooJsonlImporter(req.provider(), req.toolVersion());
-            case JUNIT -> new JUnitImporter();
+            case PROMPTFOO -> new PromptfooJsonImporter(req.provider(), req.prompt());
+            case PROMPTFOO_JSONL -> new PromptfooJsonlImporter(req.provider(), req.prompt(), req.toolVersion());
+            case JUNIT -> new JUnitImporter(req.provider());
             case JSONL -> new NativeJsonlImporter(null, req.toolVersion());
             case CSV -> new CsvImporter(req.mapping());
         };
     }
 
-    /** The options that change what a file imports as; they are part of the run's id. */
-    private static Map<String, String> options(ImportFormat format, ImportRequest req) {
-        Map<String, String> o = new TreeMap<>();
+    /** The options that change what a file imports as, choices by their id; they are part of the run's id. */
+    private static Map<String, String> options(ImportFormat format, ImportRequest req, Map<String, String> chosen) {
+        Map<String, String> o = new TreeMap<>(chosen);
         o.put("format", format.label());
-        if (req.provider() != null) {
-            o.put("provider", req.provider());
-        }
         req.mapping().forEach((k, v) -> o.put("map." + k, v));
         for (String m : req.metrics()) {
             int eq = m.indexOf('=');
@@ -265,7 +280,7 @@ public final class ImportService {
         return "eval: import " + run.id() + "\n\n"
                 + run.source().tool() + (run.source().version() == null ? "" : " " + run.source().version()) + " " + run.source().file()
                 + " (" + run.source().sha256() + ")\n"
-                + s.cases() + " cases, " + s.rows() + " rows: " + s.passed() + " passed, " + s.failed() + " failed, " + s.errored()
+                + Plural.of(s.cases(), "case") + ", " + Plural.of(s.rows(), "row") + ": " + s.passed() + " passed, " + s.failed() + " failed, " + s.errored()
                 + " errored, " + s.skipped() + " skipped\n"
                 + "subject: " + run.subject().composite() + " (" + run.subject().digest() + ")\n";
     }

@@ -25,9 +25,21 @@ import javax.xml.stream.XMLStreamReader;
  * {@code failure} = failed, {@code error} = errored (harness, not a failed answer), {@code skipped}
  * = skipped, otherwise passed; {@code time} seconds become latency_ms. Properties {@code score.X}
  * are scores, {@code domain}/{@code journey}/{@code slice.X} are slices, {@code severity} and
- * {@code tags} (comma-separated) what they say; the rest is kept in extra.
+ * {@code tags} (comma-separated) what they say; the rest is kept in extra. The run's time is the
+ * first suite's {@code timestamp} when it names an instant.
+ * <p>promptfoo ({@code <testsuites name="promptfoo">}) writes one suite per provider and prompt,
+ * {@code [provider label or id] prompt N}: rows of one provider and one prompt are imported, chosen
+ * with {@code --provider} as from its JSON output.
  */
 final class JUnitImporter implements Importer {
+    private static final java.util.regex.Pattern PROMPTFOO_SUITE = java.util.regex.Pattern.compile("\\[(.*)] (prompt \\d+)");
+    private final String provider;
+
+    /** @param provider promptfoo's output only: import this provider's rows (null: the file must hold one provider) */
+    JUnitImporter(String provider) {
+        this.provider = provider;
+    }
+
     @Override
     public String name() {
         return "junit-xml/1";
@@ -45,6 +57,8 @@ final class JUnitImporter implements Importer {
     @Override
     public ToolInfo read(Path file, String display, CaseSink sink) {
         String tool = "junit";
+        String created = null;
+        PromptfooChoice choice = new PromptfooChoice(provider, null, true);
         XMLStreamReader x = null;
         try (InputStream in = Files.newInputStream(file)) {
             x = safeFactory().createXMLStreamReader(in);
@@ -75,8 +89,15 @@ final class JUnitImporter implements Importer {
                         if (tool.equals("junit")) {
                             tool = detectTool(x, tool);
                         }
+                        if (created == null) {
+                            created = EvalJson.instant(attr(x, "timestamp"));
+                        }
                     } else if (el.equals("testcase")) {
-                        readTestcase(x, display, suites.isEmpty() ? null : suites.peek(), sink);
+                        if (provider != null && !tool.equals("promptfoo")) {
+                            throw new BadInputException("--provider applies to promptfoo results only; " + display + " was written by " + tool);
+                        }
+                        String suite = suites.isEmpty() ? null : suites.peek();
+                        readTestcase(x, display, suite, tool.equals("promptfoo") ? promptfooRow(choice, suite) ? sink : SKIP : sink);
                     }
                 } else if (ev == XMLStreamConstants.END_ELEMENT && x.getLocalName().equals("testsuite")) {
                     suites.pop();
@@ -84,6 +105,9 @@ final class JUnitImporter implements Importer {
             }
             if (!sawRoot) {
                 throw new BadInputException(display + ": not JUnit XML: no elements");
+            }
+            if (tool.equals("promptfoo")) {
+                return new ToolInfo(tool, null, created, choice.resolve(display));
             }
         } catch (XMLStreamException e) {
             int line = e.getLocation() != null ? e.getLocation().getLineNumber() : 0;
@@ -100,8 +124,18 @@ final class JUnitImporter implements Importer {
                 }
             }
         }
-        return new ToolInfo(tool, null);
+        return new ToolInfo(tool, null, created, java.util.Map.of());
     }
+
+    /** Whether a promptfoo testcase in this suite is imported. */
+    private static boolean promptfooRow(PromptfooChoice choice, String suite) {
+        java.util.regex.Matcher m = PROMPTFOO_SUITE.matcher(suite == null ? "" : suite);
+        return m.matches() ? choice.keeps(m.group(1), m.group(1), m.group(2), "") : choice.keeps(suite == null ? "" : suite, "", "", "");
+    }
+
+    /** Where the testcases of providers and prompts not chosen go. */
+    private static final CaseSink SKIP = (row, order, test, location) -> {
+    };
 
     private static String detectTool(XMLStreamReader x, String current) {
         String name = attr(x, "name");

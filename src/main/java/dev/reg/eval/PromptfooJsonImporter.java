@@ -7,17 +7,21 @@ import dev.reg.BadInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * promptfoo's {@code -o results.json}: streams {@code results.results[]} one row at a time and
  * reads the small parts around it (version, stats, metadata.promptfooVersion), skipping the rest.
- * When every row was imported, the file's own counts must agree with the rows.
+ * When every row was imported, the file's own counts must agree with the rows. The run's time is
+ * when promptfoo ran the eval ({@code results.timestamp}).
  */
 final class PromptfooJsonImporter implements Importer {
     private final String provider;
+    private final String prompt;
 
-    PromptfooJsonImporter(String provider) {
+    PromptfooJsonImporter(String provider, String prompt) {
         this.provider = provider;
+        this.prompt = prompt;
     }
 
     @Override
@@ -32,8 +36,10 @@ final class PromptfooJsonImporter implements Importer {
 
     @Override
     public ToolInfo read(Path file, String display, CaseSink sink) {
-        PromptfooRows rows = new PromptfooRows(provider);
+        PromptfooRows rows = new PromptfooRows(new PromptfooChoice(provider, prompt, false));
         String version = null;
+        String timestamp = null;
+        String evaluationCreatedAt = null;
         JsonNode stats = null;
         boolean sawRows = false;
         JsonParser p = null;
@@ -71,6 +77,8 @@ final class PromptfooJsonImporter implements Importer {
                             }
                         } else if (inner.equals("stats")) {
                             stats = p.readValueAsTree();
+                        } else if (inner.equals("timestamp") && t == JsonToken.VALUE_STRING) {
+                            timestamp = p.getText();
                         } else {
                             p.skipChildren();
                         }
@@ -80,6 +88,7 @@ final class PromptfooJsonImporter implements Importer {
                     if (m.path("promptfooVersion").isTextual()) {
                         version = m.get("promptfooVersion").asText();
                     }
+                    evaluationCreatedAt = m.path("evaluationCreatedAt").asText(null);
                 } else {
                     p.skipChildren();
                 }
@@ -101,13 +110,14 @@ final class PromptfooJsonImporter implements Importer {
         if (!sawRows) {
             throw new BadInputException(display + ": not promptfoo results: there is no results.results list of rows");
         }
-        rows.requireKept(display);
-        if (provider == null && stats != null) {
+        Map<String, String> chosen = rows.choice.resolve(display);
+        if (rows.choice.keepsAll() && stats != null) {
             check(display, stats, "successes", rows.successes);
             check(display, stats, "failures", rows.failures);
             check(display, stats, "errors", rows.errors);
         }
-        return new ToolInfo("promptfoo", version);
+        String created = EvalJson.instant(timestamp);
+        return new ToolInfo("promptfoo", version, created != null ? created : EvalJson.instant(evaluationCreatedAt), chosen);
     }
 
     private static void check(String display, JsonNode stats, String field, long counted) {

@@ -20,6 +20,9 @@ import java.util.Set;
  *     and the failed assertions are kept in extra;
  * <li>the row's {@code cost} is 0 when the provider reported none: cost is taken only from
  *     {@code response.cost};
+ * <li>an error row's {@code latencyMs} is 0 when the provider call threw (it was never measured): absent;
+ * <li>every test runs against every provider and prompt: rows of one of each are imported
+ *     ({@link PromptfooChoice});
  * <li>repeats ({@code --repeat}) carry no repeat index: they are rows of the same test at different
  *     test indexes, numbered as trials 1, 2, … in test-index order;
  * <li>case ids exist only in metadata: the id is the first of {@code metadata.case_id},
@@ -30,16 +33,13 @@ import java.util.Set;
  */
 final class PromptfooRows {
     private static final Set<String> RESERVED_METADATA = Set.of("case_id", "caseId", "id", "tags", "severity");
-    private final String provider;
+    final PromptfooChoice choice;
     long successes;
     long failures;
     long errors;
-    long kept;
-    private final java.util.Set<String> providersSeen = new java.util.TreeSet<>();
 
-    /** @param provider keep only rows of this provider (id or label); null keeps all */
-    PromptfooRows(String provider) {
-        this.provider = provider;
+    PromptfooRows(PromptfooChoice choice) {
+        this.choice = choice;
     }
 
     void accept(JsonNode row, String where, CaseSink sink) {
@@ -69,11 +69,13 @@ final class PromptfooRows {
             providerId = p.asText();
         }
         String providerName = providerLabel.isEmpty() ? providerId : providerLabel;
-        providersSeen.add(providerName);
-        if (provider != null && !provider.equals(providerId) && !provider.equals(providerLabel)) {
+        String promptId = row.path("promptId").asText("");
+        if (promptId.isEmpty() && row.path("promptIdx").isIntegralNumber()) {
+            promptId = "prompt " + (row.get("promptIdx").asLong() + 1);
+        }
+        if (!choice.keeps(providerId, providerLabel, promptId, row.path("prompt").path("label").asText(""))) {
             return;
         }
-        kept++;
         JsonNode testCase = row.path("testCase");
         JsonNode metadata = row.get("metadata") != null && row.get("metadata").isObject() ? row.get("metadata") : testCase.path("metadata");
         String[] idAndSource = caseId(row, testCase, metadata, where);
@@ -117,6 +119,11 @@ final class PromptfooRows {
         }
         scores.values().removeIf(java.util.Objects::isNull);
         Double latency = EvalJson.number(row.get("latencyMs"), where, "latencyMs", true);
+        if (failureReason == 2 && latency != null && latency == 0) {
+            // promptfoo starts latencyMs at 0 and sets it only when the provider call returns: an error row
+            // with 0 is a call that threw, nothing was measured (and errored rows stay out of latency aggregates)
+            latency = null;
+        }
         Double cost = response.isObject() && response.has("cost") ? EvalJson.number(response.get("cost"), where, "response.cost", true) : null;
         EvalCase.Tokens tokens = null;
         JsonNode tu = response.path("tokenUsage");
@@ -173,13 +180,6 @@ final class PromptfooRows {
                 + JsonInput.fingerprint(testCase.path("description"), testCase.path("vars"), testCase.path("assert"));
         sink.accept(new EvalCase(id, 1, slice, pass, false, reason, scores, latency, cost, tokens, Map.of(), severity, tags, error, extra),
                 testIdx.asLong(), test, where);
-    }
-
-    /** Refuses a provider choice that matched no row, naming the providers the file has. */
-    void requireKept(String display) {
-        if (provider != null && kept == 0) {
-            throw new BadInputException(display + ": no rows from provider '" + provider + "' (the file has: " + String.join(", ", providersSeen) + ")");
-        }
     }
 
     private static int failureReason(JsonNode row, String where, boolean success) {

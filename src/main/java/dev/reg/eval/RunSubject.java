@@ -15,6 +15,11 @@ public record RunSubject(String workflow, String composite, Sha256 digest, Strin
         components = List.copyOf(components);
     }
 
+    /** The same subject without the commit it was read from (which says where, not what). */
+    public RunSubject withoutCommit() {
+        return new RunSubject(workflow, composite, digest, null, components);
+    }
+
     public static RunSubject of(Composite c, String commit) {
         return new RunSubject(c.workflow(), c.longForm(), c.digest(), commit, c.components());
     }

@@ -439,6 +439,12 @@ public final class GitStore implements AutoCloseable {
         }
     }
 
+    /** The editor Git config names ({@code core.editor}), as {@code git commit} would read it. */
+    public Optional<String> coreEditor() {
+        String e = repo.getConfig().getString("core", null, "editor");
+        return e == null || e.isBlank() ? Optional.empty() : Optional.of(e);
+    }
+
     /** Where Git looks for hooks: {@code core.hooksPath} if set, else the hooks folder of the (common) Git directory. */
     public Path hooksDir() {
         String configured = repo.getConfig().getString("core", null, "hooksPath");

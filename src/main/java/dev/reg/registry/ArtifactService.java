@@ -79,7 +79,8 @@ public final class ArtifactService {
             throw new BadInputException("nothing to release: the content of " + id + " is unchanged since " + current.version()
                     + " (digest " + hashes.digest() + "); change a file listed in files: first, or pass --allow-unchanged");
         }
-        String summary = req.summary() == null || req.summary().isBlank() ? req.type().label() + " release" : req.summary().strip();
+        String summary = req.summary() != null && !req.summary().isBlank() ? req.summary().strip()
+                : req.askSummary() != null ? req.askSummary().get() : req.type().label() + " release";
         String text = new ArtifactYamlEditor(current.document())
                 .setScalar("version", next.toString())
                 .setMap("checksums", render(hashes.files(), current.files()))

@@ -55,6 +55,16 @@ public final class Version implements Comparable<Version> {
         }
     }
 
+    /**
+     * Checks a {@code --pre} value: dot-separated pre-release identifiers as npm's {@code semver}
+     * takes them ({@code rc}, {@code alpha.beta}, {@code 1}).
+     *
+     * @throws IllegalArgumentException naming it a pre-release identifier, the rule broken and its position
+     */
+    public static void checkPrereleaseId(String preId) {
+        Parser.prereleaseIds(Objects.requireNonNull(preId, "preId"));
+    }
+
     public BigInteger major() {
         return major;
     }
@@ -89,18 +99,15 @@ public final class Version implements Comparable<Version> {
 
     /**
      * The next version of the given type, as npm's {@code semver.inc} computes it (a prerelease
-     * counter starts at 0). {@code preId} names the prerelease identifier for the {@code pre*} types;
-     * it may be null.
+     * counter starts at 0). {@code preId} names the prerelease identifier for the {@code pre*} types,
+     * as npm takes it: dotted ({@code alpha.beta}) or numeric ({@code 1}); it may be null.
      *
-     * @throws IllegalArgumentException if {@code preId} is not a legal identifier, or the result
-     *     would not be strictly greater than this version
+     * @throws IllegalArgumentException if {@code preId} is not a legal pre-release identifier (the
+     *     message says so and where), or the result would not be strictly greater than this version
      */
     public Version increment(ReleaseType type, String preId) {
         Objects.requireNonNull(type, "type");
-        List<Identifier> pre = preId == null ? null : List.of(Parser.identifier(preId, "--pre"));
-        if (pre != null && pre.get(0).numeric) {
-            throw new IllegalArgumentException("prerelease id '" + preId + "' must not be a number");
-        }
+        List<Identifier> pre = preId == null ? null : Parser.prereleaseIds(preId);
         Version next;
         switch (type) {
             case MAJOR:
@@ -149,7 +156,12 @@ public final class Version implements Comparable<Version> {
         return new Version(major, minor, patch, ids, List.of());
     }
 
-    /** npm's algorithm: bump the last numeric identifier (or append 0), then apply {@code --pre} if it names another line. */
+    /**
+     * npm's algorithm: bump the last numeric identifier (or append 0); then, given {@code --pre}, keep
+     * counting when the identifiers start with its parts followed by a number, else start at
+     * {@code <pre>.0} (npm's prefix rule: {@code alpha.beta} on {@code alpha.beta.5.4} gives
+     * {@code alpha.beta.5.5}, {@code 1} on {@code 0} gives {@code 1.0}).
+     */
     private Version nextPrerelease(List<Identifier> pre) {
         List<Identifier> ids = new ArrayList<>(prerelease);
         boolean incremented = false;
@@ -162,13 +174,24 @@ public final class Version implements Comparable<Version> {
         if (!incremented) {
             ids.add(Identifier.number(BigInteger.ZERO));
         }
-        if (pre != null) {
-            Identifier id = pre.get(0);
-            if (!ids.get(0).equals(id) || ids.size() < 2 || !ids.get(1).numeric) {
-                ids = List.of(id, Identifier.number(BigInteger.ZERO));
-            }
+        if (pre != null && !(startsWith(ids, pre) && ids.size() > pre.size() && ids.get(pre.size()).numeric)) {
+            ids = new ArrayList<>(pre);
+            ids.add(Identifier.number(BigInteger.ZERO));
         }
         return new Version(major, minor, patch, ids, List.of());
+    }
+
+    /** Whether {@code ids} begins with {@code prefix}, identifier by identifier in precedence ({@code 1} equals {@code 1}). */
+    private static boolean startsWith(List<Identifier> ids, List<Identifier> prefix) {
+        if (prefix.size() > ids.size()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.size(); i++) {
+            if (ids.get(i).compareTo(prefix.get(i)) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -266,10 +289,17 @@ public final class Version implements Comparable<Version> {
     /** A hand-written scanner so every error can name its position and rule. */
     private static final class Parser {
         private final String s;
+        /** What the text is, for errors: a version, or a pre-release identifier given on its own. */
+        private final String subject;
         private int pos;
 
         Parser(String s) {
+            this(s, "version");
+        }
+
+        private Parser(String s, String subject) {
             this.s = s;
+            this.subject = subject;
         }
 
         Version parse() {
@@ -303,13 +333,18 @@ public final class Version implements Comparable<Version> {
             return new Version(maj, min, pat, pre, build);
         }
 
-        static Identifier identifier(String text, String what) {
-            Parser p = new Parser(text);
-            String id = p.dotSeparated(what);
+        /** Dot-separated pre-release identifiers on their own ({@code alpha.beta}, {@code 1}), as {@code --pre} takes them. */
+        static List<Identifier> prereleaseIds(String text) {
+            Parser p = new Parser(text, "pre-release identifier");
+            List<Identifier> ids = new ArrayList<>();
+            do {
+                int start = p.pos;
+                ids.add(p.checkPrerelease(p.dotSeparated(null), start));
+            } while (p.consumeDot());
             if (p.pos != text.length()) {
-                throw p.error(describe(text.charAt(p.pos)) + " is not allowed in " + what, p.pos);
+                throw p.error(describe(text.charAt(p.pos)) + " is not allowed", p.pos);
             }
-            return p.checkPrerelease(id, 0);
+            return ids;
         }
 
         private boolean consumeDot() {
@@ -352,7 +387,7 @@ public final class Version implements Comparable<Version> {
             }
             if (start == pos) {
                 String found = pos < s.length() ? describe(s.charAt(pos)) : "the end of the text";
-                throw error("empty " + what + " identifier (found " + found + ")", start);
+                throw error("empty " + (what == null ? "" : what + " ") + "identifier (found " + found + ")", start);
             }
             return s.substring(start, pos);
         }
@@ -360,13 +395,13 @@ public final class Version implements Comparable<Version> {
         private Identifier checkPrerelease(String id, int start) {
             boolean numeric = id.chars().allMatch(c -> isDigit((char) c));
             if (numeric && id.length() > 1 && id.charAt(0) == '0') {
-                throw error("leading zero in pre-release identifier", start);
+                throw error("leading zero in " + (subject.equals("version") ? "pre-release" : "numeric") + " identifier", start);
             }
             return new Identifier(id, numeric);
         }
 
         private IllegalArgumentException error(String rule, int at) {
-            return new IllegalArgumentException("invalid version \"" + printable(s) + "\": " + rule + " at " + at);
+            return new IllegalArgumentException("invalid " + subject + " \"" + printable(s) + "\": " + rule + " at " + at);
         }
 
         private static boolean isDigit(char c) {

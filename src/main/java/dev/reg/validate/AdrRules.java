@@ -4,6 +4,7 @@ import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
+import dev.reg.doc.Adr;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -109,6 +110,7 @@ final class AdrRules {
             }
         }
         checkStatus(file, lines, sections);
+        checkStatusesAgree(file, Adr.parse(number, name, text));
         checkSection(file, sections, "context", "a context section ('## Context and Problem Statement' or '## Context')");
         checkSection(file, sections, "decision", "a decision section ('## Decision Outcome' or '## Decision')");
     }
@@ -160,6 +162,19 @@ final class AdrRules {
             return;
         }
         ctx.add(Rule.ADR_STATUS, file, line, 1, "the '## Status' section is empty; write the status word (e.g. Accepted) on its own line");
+    }
+
+    /** The header list (log4brains) and {@code ## Status} (adr-tools) must say one status; adr-tools edits only the section. */
+    private void checkStatusesAgree(String file, Adr adr) {
+        adr.statusDisagreement().ifPresent(d -> ctx.add(Rule.ADR_STATUS, file, adr.headerStatusLine() + 1, 1, d
+                + (adr.status().equals("superseded") && adr.supersededBy().isPresent()
+                        ? "; adr-tools marks a superseded ADR only in '## Status' (adr new -s): write '- Status: superseded by ["
+                                + slug(adr.supersededBy().get()) + "](" + adr.supersededBy().get() + ")' so log4brains reads it too"
+                        : "; log4brains reads the header list and adr-tools the section: make them say the same")));
+    }
+
+    private static String slug(String adrFile) {
+        return adrFile.endsWith(".md") ? adrFile.substring(0, adrFile.length() - 3) : adrFile;
     }
 
     private void checkSection(String file, List<Heading> sections, String prefix, String what) {

@@ -1,5 +1,6 @@
 package dev.reg.validate;
 
+import dev.reg.util.Plural;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,26 +43,22 @@ public final class ReportFormats {
     }
 
     private static String counts(ValidationReport r, TextStyle style) {
-        String errors = plural(r.errors(), "error");
-        String warnings = plural(r.warnings(), "warning");
+        String errors = Plural.of(r.errors(), "error");
+        String warnings = Plural.of(r.warnings(), "warning");
         return (r.errors() > 0 ? style.error().apply(errors) : errors) + ", " + (r.warnings() > 0 ? style.warning().apply(warnings) : warnings)
-                + " in " + plural(r.byFile().size(), "file");
+                + " in " + Plural.of(r.byFile().size(), "file");
     }
 
     /** What was checked, in words: {@code work tree against main (merge base 1a2b3c4d5e), 4 changed paths: 1 artifact, 0 gates, …}. */
     public static String scope(ValidationReport r) {
         ValidationReport.Scope s = r.scope();
-        String what = plural(s.artifacts(), "artifact") + ", " + plural(s.gates(), "gate file") + ", " + plural(s.ledgers(), "ledger")
-                + ", " + plural(s.adrs(), "ADR") + " and registry.yaml";
+        String what = Plural.of(s.artifacts(), "artifact") + ", " + Plural.of(s.gates(), "gate file") + ", " + Plural.of(s.ledgers(), "ledger")
+                + ", " + Plural.of(s.adrs(), "ADR") + " and registry.yaml";
         if (r.base().isEmpty()) {
             return r.checked() + ": " + what;
         }
         return r.checked() + " against " + r.base().get() + " (merge base " + r.baseCommit().get().substring(0, 10) + "), "
-                + plural(r.changedPaths(), "changed path") + ": " + what;
-    }
-
-    private static String plural(long n, String word) {
-        return n + " " + word + (n == 1 ? "" : "s");
+                + Plural.of(r.changedPaths(), "changed path") + ": " + what;
     }
 
     // ------------------------------------------------------------------ JSON
@@ -124,8 +121,7 @@ public final class ReportFormats {
     public static String githubSummary(ValidationReport r) {
         StringBuilder sb = new StringBuilder();
         sb.append("### reg validate: ").append(r.passed() ? "passed" : "failed").append("\n\n");
-        sb.append(r.errors()).append(" error").append(r.errors() == 1 ? "" : "s").append(", ").append(r.warnings()).append(" warning")
-                .append(r.warnings() == 1 ? "" : "s").append(" — ").append(markdown(scope(r))).append("\n\n");
+        sb.append(Plural.of(r.errors(), "error")).append(", ").append(Plural.of(r.warnings(), "warning")).append(" — ").append(markdown(scope(r))).append("\n\n");
         if (!r.findings().isEmpty()) {
             sb.append("| | Rule | Location | Message |\n|---|---|---|---|\n");
             for (Finding f : r.findings()) {

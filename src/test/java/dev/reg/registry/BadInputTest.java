@@ -158,7 +158,7 @@ class BadInputTest {
     @Test
     void bumpThatWouldNotGoUpIsRefused() {
         r.append("registry/prompts/billing_refund/template.md", "v2\n");
-        r.regOk("bump", "prompt", "billing_refund", "prerelease", "--pre", "beta");
+        r.regOk("bump", "prompt", "billing_refund", "prerelease", "--pre", "beta", "-m", "beta");
         r.append("registry/prompts/billing_refund/template.md", "v3\n");
         RegCli.Result res = refused(2, "bump", "prompt", "billing_refund", "prerelease", "--pre", "alpha");
         assertTrue(res.err().contains("1.0.1-alpha.0, which is not greater than 1.0.1-beta.0"), res.err());

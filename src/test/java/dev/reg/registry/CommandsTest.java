@@ -150,7 +150,7 @@ class CommandsTest {
         r.git("config", "user.signingKey", "0xDEADBEEF");
         r.append("registry/prompts/billing_refund/template.md", "x\n");
         Map<String, String> before = r.snapshot();
-        RegCli.Result res = r.reg("bump", "prompt", "billing_refund", "patch");
+        RegCli.Result res = r.reg("bump", "prompt", "billing_refund", "patch", "-m", "x");
         assertEquals(2, res.exit(), res.all());
         assertTrue(res.err().contains("sign"), res.err());
         assertFalse(res.err().contains("\tat "), res.err());
@@ -163,7 +163,7 @@ class CommandsTest {
         r.git("checkout", "-q", "--detach");
         r.append("registry/prompts/billing_refund/template.md", "x\n");
         Map<String, String> before = r.snapshot();
-        RegCli.Result res = r.reg("bump", "prompt", "billing_refund", "patch");
+        RegCli.Result res = r.reg("bump", "prompt", "billing_refund", "patch", "-m", "x");
         assertEquals(3, res.exit(), res.all());
         assertTrue(res.err().contains("HEAD is detached; check out a branch"), res.err());
         r.assertUnchangedSince(before);

@@ -7,9 +7,7 @@ import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import dev.reg.doc.AdrCheck;
-import dev.reg.testing.TestEnv;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.reg.testing.Tools;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -112,22 +110,6 @@ class AdrInteropTest {
     }
 
     private String run(String... cmd) {
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
-        TestEnv.isolate(pb.environment());
-        try {
-            Process p = pb.start();
-            p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int code = p.waitFor();
-            if (code != 0) {
-                throw new AssertionError(String.join(" ", cmd) + " exited " + code + ":\n" + out);
-            }
-            return out;
-        } catch (IOException e) {
-            throw new AssertionError(cmd[0] + " is not installed (.ci/run installs adr-tools and log4brains): " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return Tools.run(dir, cmd);
     }
 }

@@ -90,7 +90,12 @@ class VersionTest {
         assertThrows(IllegalArgumentException.class, () -> Version.parse("1.2.3\n"));
     }
 
-    /** Cases from npm semver's test/fixtures/increments.js, which defines what bump types mean. */
+    /**
+     * Cases from npm semver's test/fixtures/increments.js, which defines what bump types mean; then
+     * dotted and numeric {@code --pre} identifiers with npm's prefix rule (the identifier's parts
+     * begin the bumped pre-release and a number follows: keep counting; otherwise start at
+     * {@code ID.0}), expected values computed with npm semver 7.8.6: {@code semver.inc(v, type, id)}.
+     */
     @ParameterizedTest
     @CsvSource(delimiter = '|', nullValues = "-", value = {
         "1.2.3 | major | - | 2.0.0",
@@ -131,7 +136,21 @@ class VersionTest {
         "1.2.0 | prepatch | dev | 1.2.1-dev.0",
         "1.2.0 | preminor | dev | 1.3.0-dev.0",
         "1.2.3-1 | premajor | dev | 2.0.0-dev.0",
-        "1.2.3 | patch | dev | 1.2.4"})
+        "1.2.3 | patch | dev | 1.2.4",
+        "3.0.0-alpha.beta.5.4 | prerelease | alpha.beta | 3.0.0-alpha.beta.5.5",
+        "1.2.3-0 | prerelease | 1 | 1.2.3-1.0",
+        "1.0.0 | prepatch | alpha.1.1a | 1.0.1-alpha.1.1a.0",
+        "1.0.0-alpha.1 | prerelease | alpha.1 | 1.0.0-alpha.1.0",
+        "1.0.0-alpha.1.0 | prerelease | alpha.1 | 1.0.0-alpha.1.1",
+        "1.0.0-1.0 | prerelease | 1 | 1.0.0-1.1",
+        "1.0.0 | premajor | 1 | 2.0.0-1.0",
+        "1.0.0 | preminor | 0 | 1.1.0-0.0",
+        "1.2.3-alpha.beta | prerelease | alpha.beta | 1.2.3-alpha.beta.0",
+        "1.2.3-alpha.2.beta | prerelease | alpha | 1.2.3-alpha.3.beta",
+        "2.0.0-rc.1 | prerelease | rc.1 | 2.0.0-rc.1.0",
+        "2.0.0-rc.1.3 | prerelease | rc.1 | 2.0.0-rc.1.4",
+        "1.2.3 | prerelease | a.b | 1.2.4-a.b.0",
+        "1.2.3-2 | prerelease | 2 | 1.2.3-2.0"})
     void incrementsAsNpmSemverDoes(String from, String type, String pre, String expected) {
         assertEquals(expected, Version.parse(from).increment(ReleaseType.parse(type), pre).toString());
     }
@@ -145,10 +164,20 @@ class VersionTest {
         assertThrows(IllegalArgumentException.class, () -> Version.parse("1.2.3-dev.bar").increment(ReleaseType.PRERELEASE, "dev"));
     }
 
+    /** Identifiers npm semver 7.8.6 refuses too ({@code semver.inc} returns null), named as what they are. */
     @ParameterizedTest
-    @ValueSource(strings = {"", "1", "01", "al_pha", "a.b", "rc "})
-    void refusesIllegalPrereleaseIds(String pre) {
-        assertThrows(IllegalArgumentException.class, () -> Version.parse("1.2.3").increment(ReleaseType.PREMINOR, pre));
+    @CsvSource(delimiter = '|', value = {
+        "'' | invalid pre-release identifier \"\": empty identifier (found the end of the text) at 0",
+        "01 | invalid pre-release identifier \"01\": leading zero in numeric identifier at 0",
+        "1.01 | invalid pre-release identifier \"1.01\": leading zero in numeric identifier at 2",
+        "a..b | invalid pre-release identifier \"a..b\": empty identifier (found '.') at 2",
+        ".a | invalid pre-release identifier \".a\": empty identifier (found '.') at 0",
+        "a. | invalid pre-release identifier \"a.\": empty identifier (found the end of the text) at 2",
+        "al_pha | invalid pre-release identifier \"al_pha\": '_' is not allowed at 2",
+        "'rc ' | invalid pre-release identifier \"rc \": U+0020 is not allowed at 2"})
+    void refusesIllegalPrereleaseIds(String pre, String message) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Version.parse("1.2.3").increment(ReleaseType.PREMINOR, pre));
+        assertEquals(message, e.getMessage());
     }
 
     @Test

@@ -31,12 +31,21 @@ public final class RegCli {
     }
 
     public static Result run(Path dir, Clock clock, String... args) {
+        return run(dir, clock, false, System.getenv(), args);
+    }
+
+    /** reg as on a terminal (stdin and stdout a tty), with exactly {@code env} as its environment. */
+    public static Result onTerminal(Path dir, java.util.Map<String, String> env, String... args) {
+        return run(dir, CLOCK, true, env, args);
+    }
+
+    private static Result run(Path dir, Clock clock, boolean interactive, java.util.Map<String, String> env, String... args) {
         TestEnv.home();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of("-C", dir.toString()));
         all.addAll(List.of(args));
-        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true), false, clock);
+        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true), interactive, clock, env);
         return new Result(code, out.toString(), err.toString());
     }
 

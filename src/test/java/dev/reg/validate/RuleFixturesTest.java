@@ -35,8 +35,13 @@ class RuleFixturesTest {
         return Fixture.supportCopilot(dir);
     }
 
+    /** An ADR whose header list says the status its '## Status' section says ({@code status}; null: no section, header accepted). */
     static String adr(int n, String title, String status, boolean decision) {
-        return "# " + n + ". " + title + "\n\n- Status: accepted\n- Date: 2026-11-20\n\n"
+        String header = status == null ? "accepted"
+                : status.startsWith("Superseded by [") ? "superseded by [" + status.substring(status.indexOf("](") + 2, status.length() - 4) + "]"
+                        + status.substring(status.indexOf("]("))
+                : status.toLowerCase(java.util.Locale.ROOT);
+        return "# " + n + ". " + title + "\n\n- Status: " + header + "\n- Date: 2026-11-20\n\n"
                 + (status == null ? "" : "## Status\n\n" + status + "\n\n")
                 + "## Context and Problem Statement\n\nWe need X.\n\n"
                 + (decision ? "## Decision Outcome\n\nChosen option: \"X\", because it works.\n\n" : "")
@@ -539,6 +544,12 @@ class RuleFixturesTest {
     void reg022SupersededStatusPasses() {
         f().write("adr/0002-choose-x.md", adr(2, "Choose X", "Superseded by [3. Choose Y](0001-record-architecture-decisions.md)", true))
                 .validate().expectClean();
+    }
+
+    @Test
+    void reg022HeaderAndSectionDisagreeingFails() {
+        f().write("adr/0002-choose-x.md", adr(2, "Choose X", "Accepted", true).replace("- Status: accepted", "- Status: rejected"))
+                .validate().expect("REG022", "adr/0002-choose-x.md", 3);
     }
 
     @Test

@@ -149,7 +149,7 @@ class TamperingTest {
     void releaseTagsThatAgreeWithTheLedgerVerify() {
         Fixture x = released();
         assertEquals(List.of(), verify(x, 0));
-        assertTrue(x.reg.regOk("verify").out().contains("1 release tags, 2 ledger entries"));
+        assertTrue(x.reg.regOk("verify").out().contains("1 release tag, 2 ledger entries"));
     }
 
     @Test
