@@ -28,9 +28,6 @@ import org.eclipse.jgit.transport.Transport;
  * that differs from the remote's stays as the user had it and is reported.
  */
 final class RemoteFetch {
-    /** Above this many wanted refs one wildcard is sent instead of a ref-prefix line per tag (protocol v2). */
-    private static final int EXPLICIT_REFSPEC_LIMIT = 256;
-
     private final Remotes remotes;
 
     RemoteFetch(Remotes remotes) {
@@ -78,17 +75,17 @@ final class RemoteFetch {
         return true;
     }
 
-    /** Objects only: refspecs without destinations, so JGit writes FETCH_HEAD and no ref. */
+    /**
+     * Objects only: refspecs without destinations, so JGit writes FETCH_HEAD and no ref. Tags are
+     * wanted by object id (an advertised tip for protocol v0, any object for v2), so a v2 server is
+     * asked to list only the branch, however many tags are missing.
+     */
     private void fetchObjects(Repository repo, RemoteTarget remote, String branchRef, List<RemoteRef> tags) {
         List<RefSpec> specs = new ArrayList<>();
         if (branchRef != null) {
             specs.add(new RefSpec(branchRef));
         }
-        if (tags.size() > EXPLICIT_REFSPEC_LIMIT) {
-            specs.add(new RefSpec(RegTags.PREFIX + "*", RefSpec.WildcardMode.ALLOW_MISMATCH));
-        } else {
-            tags.forEach(t -> specs.add(new RefSpec(t.name())));
-        }
+        tags.forEach(t -> specs.add(new RefSpec(t.id().name())));
         Connections connections = remotes.connections();
         try (Transport t = connections.open(repo, remote.fetchUrl())) {
             t.setTagOpt(TagOpt.NO_TAGS); // tags are chosen above, never auto-followed into refs/tags
