@@ -20,6 +20,11 @@ public sealed interface PushOutcome permits PushOutcome.Accepted, PushOutcome.Re
         TAGS_THEN_BRANCH
     }
 
+    /**
+     * {@link Mode#ATOMIC} unless the server was found not to offer atomic pushes. A push refused
+     * from the ref advertisement alone (nothing sent) says ATOMIC: the server's capabilities never
+     * came into play.
+     */
     Mode mode();
 
     /**

@@ -143,10 +143,11 @@ final class LocalRepo {
     /** Every ref and HEAD with what it names: compared before and after to show nothing local changed. */
     Map<String, String> refs() {
         Map<String, String> out = new TreeMap<>();
-        for (String line : GitCli.ok(dir, "for-each-ref", "--format=%(refname) %(objectname)").split("\n")) {
+        String format = "--format=%(refname) %(if)%(symref)%(then)-> %(symref)%(else)%(objectname)%(end)";
+        for (String line : GitCli.ok(dir, "for-each-ref", format).split("\n")) {
             if (!line.isBlank()) {
-                String[] p = line.split(" ");
-                out.put(p[0], p[1]);
+                int sp = line.indexOf(' ');
+                out.put(line.substring(0, sp), line.substring(sp + 1));
             }
         }
         out.put("HEAD", GitCli.ok(dir, "symbolic-ref", "HEAD").strip() + " " + head());
