@@ -19,7 +19,9 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.CredentialItem;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.SshTransport;
+import org.eclipse.jgit.transport.HttpConfig;
 import org.eclipse.jgit.transport.Transport;
+import org.eclipse.jgit.transport.TransportHttp;
 import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.transport.sshd.JGitKeyCache;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
@@ -37,9 +39,12 @@ final class Connections implements AutoCloseable {
     private final GitCredentialHelper credentials;
     private SshdSessionFactory ssh;
 
+    private final Optional<Config> userConfig;
+
     Connections(RemoteSettings settings, Optional<Path> workDir, Optional<Config> config) {
         this.settings = settings;
         this.credentials = new GitCredentialHelper(workDir, settings.environment(), secrets);
+        this.userConfig = config;
         config.ifPresent(this::rememberExtraHeaders);
     }
 
@@ -59,7 +64,11 @@ final class Connections implements AutoCloseable {
         }
     }
 
-    /** A transport to {@code url} for {@code local} (null: no local repository, ls-remote only). */
+    /**
+     * A transport to {@code url} for {@code local} (null: no local repository, ls-remote only).
+     * {@code local} may be a scratch repository (reads without a clone): the user's repository's
+     * {@code http.extraHeader} still applies then, held in memory, never written to the scratch config.
+     */
     Transport open(Repository local, String url) {
         URIish uri = parse(url);
         secrets.add(uri.getPass());
@@ -74,6 +83,9 @@ final class Connections implements AutoCloseable {
                 t.setCredentialsProvider(NO_PROMPTS);
             } else {
                 t.setCredentialsProvider(credentials);
+            }
+            if (t instanceof TransportHttp http && userConfig.isPresent() && (local == null || local.getConfig() != userConfig.get())) {
+                http.setAdditionalHeaders(extraHeaders(userConfig.get(), uri));
             }
             t.setTimeout(settings.timeoutSeconds());
             return t;
@@ -109,6 +121,18 @@ final class Connections implements AutoCloseable {
         }
     }
 
+    /** The extra headers C git would send to {@code uri} from {@code config}, as JGit reads them. */
+    private static java.util.Map<String, String> extraHeaders(Config config, URIish uri) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String h : new HttpConfig(config, uri).getExtraHeaders()) {
+            int colon = h.indexOf(':');
+            if (colon > 0) {
+                out.put(h.substring(0, colon).trim(), h.substring(colon + 1).trim());
+            }
+        }
+        return out;
+    }
+
     private static String headerValue(String header) {
         int colon = header.indexOf(':');
         String value = colon < 0 ? header : header.substring(colon + 1).trim();
@@ -121,11 +145,13 @@ final class Connections implements AutoCloseable {
         String where = RemoteTarget.redact(url);
         String detail = secrets.scrub(detail(e, url));
         boolean ssh = isSsh(url);
-        if (has(e, NoRemoteRepositoryException.class)) {
+        String said = secrets.scrub(allMessages(e)).toLowerCase(Locale.ROOT);
+        if (has(e, NoRemoteRepositoryException.class) || said.contains("no such repository") || said.contains("repository not found")
+                || said.contains("does not appear to be a git repository") || said.contains("not exported")) {
             return new RemoteAccessException(Kind.NO_REPOSITORY, "no Git repository at " + where
                     + " (or no access to it); check the URL" + (ssh ? " and that your key may read it" : ""));
         }
-        String all = secrets.scrub(allMessages(e)).toLowerCase(Locale.ROOT);
+        String all = said;
         if (all.contains("server key did not validate") || all.contains("remote host identification has changed")) {
             return new RemoteAccessException(Kind.HOST_KEY, "the ssh host key of " + hostPort(url) + " is not in "
                     + settings.sshDirectory().resolve("known_hosts") + " (or does not match it); reg never accepts an unknown"

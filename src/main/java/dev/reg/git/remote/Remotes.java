@@ -97,7 +97,9 @@ public final class Remotes implements AutoCloseable {
                             + nameOrUrl + " URL)");
                 }
                 String fetch = rc.getURIs().get(0).toPrivateString();
-                String push = rc.getPushURIs().isEmpty() ? fetch : rc.getPushURIs().get(0).toPrivateString();
+                String[] pushUrls = repo.getConfig().getStringList("remote", nameOrUrl, "pushurl");
+                String push = pushUrls.length > 0 ? insteadOf(repo.getConfig(), pushUrls[0])
+                        : rc.getPushURIs().isEmpty() ? fetch : rc.getPushURIs().get(0).toPrivateString();
                 return new RemoteTarget(Optional.of(nameOrUrl), fetch, push,
                         rc.getFetchRefSpecs().stream().map(RefSpec::toString).toList());
             } catch (URISyntaxException e) {
@@ -110,6 +112,24 @@ public final class Remotes implements AutoCloseable {
         }
         throw new BadInputException("no remote named '" + nameOrUrl + "'" + (repo == null ? "" : " in " + repo.getDirectory())
                 + " ('git remote -v' lists them), and it is not a URL");
+    }
+
+    /**
+     * {@code url} after {@code url.<base>.insteadOf} (longest match), which C git applies to an
+     * explicit {@code pushurl} too and JGit's RemoteConfig does not.
+     */
+    private static String insteadOf(org.eclipse.jgit.lib.Config config, String url) {
+        String best = null;
+        String base = null;
+        for (String b : config.getSubsections("url")) {
+            for (String prefix : config.getStringList("url", b, "insteadOf")) {
+                if (url.startsWith(prefix) && (best == null || prefix.length() > best.length())) {
+                    best = prefix;
+                    base = b;
+                }
+            }
+        }
+        return best == null ? url : base + url.substring(best.length());
     }
 
     /**

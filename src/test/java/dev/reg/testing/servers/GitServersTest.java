@@ -50,6 +50,8 @@ class GitServersTest {
                     + tmp.resolve("server/client-ssh/known_hosts") + " -i /dev/null");
             GitCli.Result ls = GitCli.run(tmp, env, "ls-remote", server.url("r.git"));
             assertNotEquals(0, ls.exit(), "the server let an anonymous client in: " + ls.out());
+            String why = kind == ServerKind.SSH ? "Permission denied (publickey)" : "terminal prompts disabled";
+            assertTrue(ls.err().contains(why), "refused for another reason: " + ls.err());
         }
     }
 }

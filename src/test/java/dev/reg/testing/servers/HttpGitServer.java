@@ -1,6 +1,6 @@
 package dev.reg.testing.servers;
 
-import com.sun.net.httpserver.BasicAuthenticator;
+import com.sun.net.httpserver.Authenticator;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +43,7 @@ import java.util.concurrent.Executors;
 public final class HttpGitServer extends GitServer {
     public static final String USER = "reg-ci";
     private static final String CONTEXT = "/git";
+    private static final String REALM = "reg test git";
 
     private final String password;
     private final HttpServer server;
@@ -64,12 +66,7 @@ public final class HttpGitServer extends GitServer {
             throw new UncheckedIOException(e);
         }
         HttpContext ctx = server.createContext(CONTEXT + "/", this::handle);
-        ctx.setAuthenticator(new BasicAuthenticator("reg test git") {
-            @Override
-            public boolean checkCredentials(String user, String pass) {
-                return USER.equals(user) && password.equals(pass);
-            }
-        });
+        ctx.setAuthenticator(new BasicAuth());
         pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "http-git-server");
             t.setDaemon(true);
@@ -225,6 +222,35 @@ public final class HttpGitServer extends GitServer {
                     ex.getPrincipal() == null ? null : ex.getPrincipal().getUsername(),
                     ex.getRequestHeaders().getFirst("Content-Encoding"), status));
             ex.close();
+        }
+    }
+
+    /**
+     * HTTP Basic authentication on every request. Written out because the JDK's BasicAuthenticator
+     * matches the scheme case-sensitively, and CI checkouts send {@code AUTHORIZATION: basic …}
+     * (schemes are case-insensitive, RFC 7235 section 2.1).
+     */
+    private final class BasicAuth extends Authenticator {
+        @Override
+        public Result authenticate(HttpExchange ex) {
+            String auth = ex.getRequestHeaders().getFirst("Authorization");
+            if (auth != null) {
+                int sp = auth.indexOf(' ');
+                if (sp > 0 && auth.substring(0, sp).equalsIgnoreCase("Basic")) {
+                    String decoded;
+                    try {
+                        decoded = new String(Base64.getDecoder().decode(auth.substring(sp + 1).trim()), StandardCharsets.UTF_8);
+                    } catch (IllegalArgumentException e) {
+                        decoded = "";
+                    }
+                    int colon = decoded.indexOf(':');
+                    if (colon > 0 && USER.equals(decoded.substring(0, colon)) && password.equals(decoded.substring(colon + 1))) {
+                        return new Success(new HttpPrincipal(USER, REALM));
+                    }
+                }
+            }
+            ex.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+            return new Retry(401);
         }
     }
 
