@@ -41,8 +41,9 @@ final class RemoteFetch {
         Optional<ObjectId> tip = theirs.branchTip(branchRef);
         try {
             List<RemoteRef> newTags = new ArrayList<>();
+            java.util.Set<String> local = remotes.localRegTags().keySet();
             for (RemoteRef r : theirs.regTags().values()) {
-                if (repo.getRefDatabase().exactRef(r.name()) == null) {
+                if (!local.contains(r.name())) {
                     newTags.add(r);
                 }
             }

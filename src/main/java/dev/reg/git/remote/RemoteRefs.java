@@ -20,9 +20,10 @@ public final class RemoteRefs {
     private final String remote;
     private final NavigableMap<String, RemoteRef> refs;
 
-    RemoteRefs(String remote, Map<String, RemoteRef> refs) {
+    /** Takes {@code refs} as it is (the caller hands it over and keeps no reference). */
+    RemoteRefs(String remote, TreeMap<String, RemoteRef> refs) {
         this.remote = remote;
-        this.refs = Collections.unmodifiableNavigableMap(new TreeMap<>(refs));
+        this.refs = Collections.unmodifiableNavigableMap(refs);
     }
 
     /** The remote these refs came from (its name, or its redacted URL). */

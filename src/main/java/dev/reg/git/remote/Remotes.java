@@ -141,22 +141,19 @@ public final class Remotes implements AutoCloseable {
         List<String> wanted = Arrays.asList(prefixes);
         try (Transport t = connections.open(repo, remote.fetchUrl());
                 FetchConnection c = t.openFetch(List.of(), prefixes)) {
-            Map<String, RemoteRef> out = new TreeMap<>();
+            TreeMap<String, RemoteRef> out = new TreeMap<>();
             for (Ref r : c.getRefs()) {
                 String name = r.getName();
                 if (!name.startsWith(Constants.R_REFS) || r.isSymbolic() || r.getObjectId() == null) {
                     continue;
                 }
                 if (wanted.isEmpty() || wanted.stream().anyMatch(name::startsWith)) {
-                    ObjectId peeled = r.getPeeledObjectId();
-                    out.put(name, new RemoteRef(name, r.getObjectId().copy(), peeled == null ? null : peeled.copy()));
+                    out.put(name, new RemoteRef(name, r.getObjectId(), r.getPeeledObjectId()));
                 }
             }
             connections.credentials().approve();
             return new RemoteRefs(remote.label(), out);
-        } catch (TransportException e) {
-            throw connections.classify(remote.fetchUrl(), e);
-        } catch (org.eclipse.jgit.errors.NotSupportedException e) {
+        } catch (TransportException | org.eclipse.jgit.errors.NotSupportedException e) {
             throw connections.classify(remote.fetchUrl(), e);
         }
     }
@@ -176,12 +173,7 @@ public final class Remotes implements AutoCloseable {
      */
     public TagComparison compareTags(RemoteRefs remote) {
         try {
-            Map<String, Ref> local = new LinkedHashMap<>();
-            for (Ref r : repository().getRefDatabase().getRefsByPrefix(RegTags.PREFIX)) {
-                if (RegTags.isRegTag(r.getName())) {
-                    local.put(r.getName(), r);
-                }
-            }
+            Map<String, Ref> local = localRegTags();
             Map<String, RemoteRef> theirs = remote.regTags();
             List<TagComparison.Difference> differing = new ArrayList<>();
             List<String> onlyLocal = new ArrayList<>();
@@ -207,6 +199,17 @@ public final class Remotes implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The local repository's reg tags by full name, from one scan of the ref database. */
+    Map<String, Ref> localRegTags() throws IOException {
+        Map<String, Ref> local = new LinkedHashMap<>();
+        for (Ref r : repository().getRefDatabase().getRefsByPrefix(RegTags.PREFIX)) {
+            if (RegTags.isRegTag(r.getName())) {
+                local.put(r.getName(), r);
+            }
+        }
+        return local;
     }
 
     private ObjectId peel(Ref ref) throws IOException {
