@@ -68,6 +68,12 @@ class AtomicPushTest {
         return new PushRequest("main", base, tip, tags);
     }
 
+    /** Another clone commits and pushes (with {@code tags}) through the server; returns the new remote tip. */
+    private String someoneElsePushes(Setup s, String path, String content, String... tags) {
+        LocalRepo other = LocalRepo.cloneOf(s.server(), "reg.git", tmp.resolve("other"));
+        return other.commitAndPush(s.server(), path, content, tags);
+    }
+
     private static PushOutcome push(Setup s, PushRequest req) {
         try (Remotes remotes = Remotes.open(s.mine().dir, s.server().clientSettings())) {
             return remotes.atomicPush(remotes.resolve("origin"), req);
@@ -106,8 +112,7 @@ class AtomicPushTest {
             Setup s = setup(server);
             PushRequest req = change(s, s.base(), "1.1.0");
             // between our fetch and our push, someone else lands a commit
-            LocalRepo other = LocalRepo.cloneOf(server, "reg.git", tmp.resolve("other"));
-            String theirs = other.commitAndPush(server, "registry/prompts/y/artifact.yaml", "version: 1.0.0\n");
+            String theirs = someoneElsePushes(s, "registry/prompts/y/artifact.yaml", "version: 1.0.0\n");
             Map<String, String> before = s.mine().refs();
 
             PushOutcome out = push(s, req);
@@ -131,8 +136,7 @@ class AtomicPushTest {
         try (GitServer server = kind.start(tmp.resolve("server"))) {
             Setup s = setup(server);
             PushRequest req = change(s, s.base(), "1.1.0");
-            LocalRepo other = LocalRepo.cloneOf(server, "reg.git", tmp.resolve("other"));
-            other.commitAndPush(server, "registry/prompts/x/artifact.yaml", "version: 1.1.0 (theirs)\n", "prompt/x@1.1.0");
+            someoneElsePushes(s, "registry/prompts/x/artifact.yaml", "version: 1.1.0 (theirs)\n", "prompt/x@1.1.0");
             String theirTag = s.remoteRef("refs/tags/prompt/x@1.1.0");
             String theirTip = s.remoteRef("refs/heads/main");
             // the remote branch is back where we built on, so only the tag conflicts

@@ -64,8 +64,7 @@ class RemoteCredentialsTest {
     void anUnknownSshHostKeyIsRefusedAndNeverWrittenToKnownHosts() throws IOException {
         try (SshGitServer server = (SshGitServer) ServerKind.SSH.start(tmp.resolve("server"))) {
             server.createRepo("reg.git");
-            Path ssh = tmp.resolve("ssh");
-            Files.createDirectories(ssh);
+            Path ssh = Files.createDirectories(tmp.resolve("ssh"));
             Files.copy(server.clientKey(), ssh.resolve("id_ed25519"));
             Files.writeString(ssh.resolve("known_hosts"), "");
 
@@ -90,8 +89,7 @@ class RemoteCredentialsTest {
     void sshKeysComeFromTheAgentWhenSshAuthSockIsSet() throws Exception {
         try (SshGitServer server = (SshGitServer) ServerKind.SSH.start(tmp.resolve("server"))) {
             server.createRepo("reg.git");
-            Path ssh = tmp.resolve("ssh"); // known_hosts only: the key lives in the agent
-            Files.createDirectories(ssh);
+            Path ssh = Files.createDirectories(tmp.resolve("ssh")); // known_hosts only: the key lives in the agent
             Files.copy(server.knownHosts(), ssh.resolve("known_hosts"));
 
             RemoteAccessException without = lsRemoteFails(settings(server, ssh, Map.of()), server.url("reg.git"));
@@ -124,8 +122,7 @@ class RemoteCredentialsTest {
     void sshConfigHostAliasesAndIdentityFilesWorkAsForOpenSsh() throws IOException {
         try (SshGitServer server = (SshGitServer) ServerKind.SSH.start(tmp.resolve("server"))) {
             server.createRepo("reg.git");
-            Path ssh = tmp.resolve("ssh");
-            Files.createDirectories(ssh);
+            Path ssh = Files.createDirectories(tmp.resolve("ssh"));
             Path key = tmp.resolve("keys/work_key"); // not a default identity name: only the config names it
             Files.createDirectories(key.getParent());
             Files.copy(server.clientKey(), key);
@@ -155,12 +152,16 @@ class RemoteCredentialsTest {
         return env;
     }
 
+    /** reg.git on the server with one commit and tag, pushed with C git. */
+    private void seed(GitServer server) {
+        server.createRepo("reg.git");
+        LocalRepo.cloneOf(server, "reg.git", tmp.resolve("seed")).commitAndPush(server, "a.txt", "a\n", "prompt/x@1.0.0");
+    }
+
     @Test
     void httpCredentialsComeFromGitCredentialHelpersAndAreApprovedAfterSuccess() throws Exception {
         try (HttpGitServer server = (HttpGitServer) ServerKind.HTTP.start(tmp.resolve("server"))) {
-            server.createRepo("reg.git");
-            LocalRepo seeded = LocalRepo.cloneOf(server, "reg.git", tmp.resolve("seed"));
-            seeded.commitAndPush(server, "a.txt", "a\n", "prompt/x@1.0.0");
+            seed(server);
             Path store = tmp.resolve("store/credentials");
             Files.createDirectories(store.getParent());
             RemoteSettings s = settings(server, tmp.resolve("nossh"), helpers(server.credentialHelper().toString(), storeConfig(store)));
@@ -243,9 +244,7 @@ class RemoteCredentialsTest {
     @Test
     void theExtraHeaderCiCheckoutsSetAuthenticatesWithoutAnyHelper() throws Exception {
         try (HttpGitServer server = (HttpGitServer) ServerKind.HTTP.start(tmp.resolve("server"))) {
-            server.createRepo("reg.git");
-            LocalRepo seeded = LocalRepo.cloneOf(server, "reg.git", tmp.resolve("seed"));
-            seeded.commitAndPush(server, "a.txt", "a\n", "prompt/x@1.0.0");
+            seed(server);
             LocalRepo mine = LocalRepo.cloneOf(server, "reg.git", tmp.resolve("mine"));
             // what actions/checkout writes into the clone's config
             String token = Base64.getEncoder().encodeToString((HttpGitServer.USER + ":" + server.password()).getBytes(StandardCharsets.UTF_8));

@@ -77,13 +77,19 @@ class RemoteReadsTest {
         }
     }
 
+    /** Repository reg.git on the server with one commit (and {@code tags}) pushed from a clone, which is returned. */
+    private LocalRepo publisherWithOneCommit(GitServer server, String... tags) {
+        server.createRepo("reg.git");
+        LocalRepo publisher = LocalRepo.cloneOf(server, "reg.git", tmp.resolve("publisher"));
+        publisher.commitAndPush(server, "a.txt", "one\n", tags);
+        return publisher;
+    }
+
     @ParameterizedTest
     @EnumSource(ServerKind.class)
     void fetchBringsTheBranchAndNewRegTagsAndNeverOverwritesALocalTag(ServerKind kind) {
         try (GitServer server = kind.start(tmp.resolve("server"))) {
-            server.createRepo("reg.git");
-            LocalRepo publisher = LocalRepo.cloneOf(server, "reg.git", tmp.resolve("publisher"));
-            publisher.commitAndPush(server, "a.txt", "one\n", "prompt/x@1.0.0");
+            LocalRepo publisher = publisherWithOneCommit(server, "prompt/x@1.0.0");
             LocalRepo mine = LocalRepo.cloneOf(server, "reg.git", tmp.resolve("mine"));
             // my own, different prompt/x@1.1.0 (made while offline), then the remote gets another one
             GitCli.ok(mine.dir, "tag", "-a", "prompt/x@1.1.0", "-m", "mine");
@@ -123,9 +129,7 @@ class RemoteReadsTest {
     @EnumSource(ServerKind.class)
     void fetchOfManyTagsCreatesEachRegTagAndNoOther(ServerKind kind) {
         try (GitServer server = kind.start(tmp.resolve("server"))) {
-            server.createRepo("reg.git");
-            LocalRepo publisher = LocalRepo.cloneOf(server, "reg.git", tmp.resolve("publisher"));
-            publisher.commitAndPush(server, "a.txt", "one\n");
+            LocalRepo publisher = publisherWithOneCommit(server);
             LocalRepo mine = LocalRepo.cloneOf(server, "reg.git", tmp.resolve("mine"));
             String tip = publisher.commitAndPush(server, "a.txt", "two\n");
             StringBuilder stdin = new StringBuilder();

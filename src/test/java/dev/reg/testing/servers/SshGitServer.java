@@ -21,17 +21,13 @@ import java.util.Map;
  * {@code /run/sshd}, created here when missing. Run as another user, sshd runs without privilege
  * separation and can only log that same user in, which is all these tests need.
  */
-public final class SshGitServer extends GitServer {
+public final class SshGitServer extends ProcessGitServer {
     static final String SSHD = "/usr/sbin/sshd";
 
-    private final int port;
-    private final ServerProcess process;
     private final Path clientKey;
 
     private SshGitServer(Path dir, int port, ServerProcess process) {
-        super(dir);
-        this.port = port;
-        this.process = process;
+        super(dir, port, process);
         this.clientKey = this.dir.resolve("client-ssh").resolve("id_ed25519");
     }
 
@@ -50,9 +46,7 @@ public final class SshGitServer extends GitServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        RuntimeException last = null;
-        for (int attempt = 0; attempt < 3; attempt++) {
-            int port = ServerProcess.freePort();
+        return onFreePort(port -> {
             Path config = d.resolve("sshd_config");
             try {
                 Files.writeString(config, String.join("\n",
@@ -79,15 +73,10 @@ public final class SshGitServer extends GitServer {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            try {
-                ServerProcess p = ServerProcess.start(List.of(SSHD, "-D", "-e", "-f", config.toString()),
-                        skeleton.serverEnvironment(), d.resolve("sshd.log"), port);
-                return new SshGitServer(dir, port, p);
-            } catch (RuntimeException e) {
-                last = e;
-            }
-        }
-        throw last;
+            ServerProcess p = ServerProcess.start(List.of(SSHD, "-D", "-e", "-f", config.toString()),
+                    skeleton.serverEnvironment(), d.resolve("sshd.log"), port);
+            return new SshGitServer(dir, port, p);
+        });
     }
 
     private static void keygen(Path file, String comment) {
@@ -117,10 +106,6 @@ public final class SshGitServer extends GitServer {
         return "ssh://" + System.getProperty("user.name") + "@127.0.0.1:" + port + repos.resolve(name);
     }
 
-    public int port() {
-        return port;
-    }
-
     /** The generated client private key (also in the client ssh folder under its default name). */
     public Path clientKey() {
         return clientKey;
@@ -135,24 +120,5 @@ public final class SshGitServer extends GitServer {
     protected Map<String, String> clientExtras() {
         return Map.of("GIT_SSH_COMMAND", "ssh -F /dev/null -o BatchMode=yes -o IdentitiesOnly=yes -i " + clientKey
                 + " -o UserKnownHostsFile=" + knownHosts() + " -o StrictHostKeyChecking=yes");
-    }
-
-    @Override
-    public void kill() {
-        process.kill();
-    }
-
-    @Override
-    public List<ProcessHandle> workers() {
-        return process.handle().descendants().toList();
-    }
-
-    public String log() {
-        return process.log();
-    }
-
-    @Override
-    public void close() {
-        process.close();
     }
 }
