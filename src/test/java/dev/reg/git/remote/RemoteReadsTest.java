@@ -10,6 +10,7 @@ import dev.reg.testing.GitCli;
 import dev.reg.testing.servers.GitServer;
 import dev.reg.testing.servers.HttpGitServer;
 import dev.reg.testing.servers.ServerKind;
+import dev.reg.testing.servers.SshGitServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -211,6 +212,20 @@ class RemoteReadsTest {
                     RemoteTree tree = remotes.openTree(remotes.resolve(server.url("reg.git")), "refs/tags/prompt/x@1.0.0").orElseThrow()) {
                 assertEquals(RemoteTree.Fetch.FULL, tree.fetched());
                 assertEquals("id: x\n", new String(tree.read("registry/prompts/x/artifact.yaml").orElseThrow(), StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aProtocolV0ServerThatRefusesBlobWantsStillServesReads() {
+        try (SshGitServer server = SshGitServer.startWithoutProtocolV2(tmp.resolve("server"))) {
+            LocalRepo publisher = publisherWithOneCommit(server, "prompt/x@1.0.0");
+            publisher.commitAndPush(server, "registry/prompts/x/artifact.yaml", "id: x\n", "prompt/x@1.1.0");
+            try (Remotes remotes = Remotes.withoutRepository(server.clientSettings());
+                    RemoteTree tree = remotes.openTree(remotes.resolve(server.url("reg.git")), "refs/tags/prompt/x@1.1.0").orElseThrow()) {
+                // protocol v0 serves the blob-less fetch but wants only advertised tips: the blob comes with a full fetch
+                assertEquals("id: x\n", new String(tree.read("registry/prompts/x/artifact.yaml").orElseThrow(), StandardCharsets.UTF_8));
+                assertEquals(RemoteTree.Fetch.FULL, tree.fetched());
             }
         }
     }

@@ -32,6 +32,18 @@ public final class SshGitServer extends ProcessGitServer {
     }
 
     static SshGitServer start(Path dir) {
+        return start(dir, true);
+    }
+
+    /**
+     * An sshd that does not pass {@code GIT_PROTOCOL} to sessions (no {@code AcceptEnv}), as many
+     * hosts are configured: every client then speaks protocol v0 over a stateful connection.
+     */
+    public static SshGitServer startWithoutProtocolV2(Path dir) {
+        return start(dir, false);
+    }
+
+    private static SshGitServer start(Path dir, boolean protocolV2) {
         SshGitServer skeleton = new SshGitServer(dir, 0, null);
         Path d = skeleton.dir;
         Path hostKey = d.resolve("ssh_host_ed25519_key");
@@ -62,7 +74,7 @@ public final class SshGitServer extends ProcessGitServer {
                         "UsePAM no",
                         "PermitRootLogin prohibit-password",
                         "AllowUsers " + System.getProperty("user.name"),
-                        "AcceptEnv GIT_PROTOCOL",
+                        protocolV2 ? "AcceptEnv GIT_PROTOCOL" : "AcceptEnv LANG",
                         // the session's git reads no system or user config of the machine
                         "SetEnv GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null",
                         "MaxStartups 64:30:128",
