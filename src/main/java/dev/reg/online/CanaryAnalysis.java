@@ -106,14 +106,11 @@ public final class CanaryAnalysis {
         double diffSe;
         if (c instanceof MetricSample.Binary bc && t instanceof MetricSample.Binary bt) {
             double d = bt.mean() - bc.mean();
-            if (spec.sequential()) {
-                diffSe = Math.sqrt(adjustedVariance(bt) + adjustedVariance(bc));
-                diff = ConfidenceSequences.interval(d, diffSe, n, alpha, spec.sequentialTuning(),
-                        "difference of proportions, Agresti-Caffo standard error");
-            } else {
-                diff = TwoSampleIntervals.newcombeHybrid(bt.hits(), bt.n(), bc.hits(), bc.n(), alpha);
-                diffSe = diff.standardError();
-            }
+            // the Agresti-Caffo spread stays positive at rates of 0 (guardrails rarely fire), so the MDE means something
+            diffSe = Math.sqrt(adjustedVariance(bt) + adjustedVariance(bc));
+            diff = spec.sequential() ? ConfidenceSequences.interval(d, diffSe, n, alpha, spec.sequentialTuning(),
+                    "difference of proportions, Agresti-Caffo standard error")
+                    : TwoSampleIntervals.newcombeHybrid(bt.hits(), bt.n(), bc.hits(), bc.n(), alpha);
         } else if (c instanceof MetricSample.Mean mc && t instanceof MetricSample.Mean mt) {
             if (mc.n() < 2 || mt.n() < 2) {
                 return new MetricComparison(id, c, t, null, null, null, "an interval needs two values in each arm");
