@@ -27,7 +27,7 @@ public final class ExactQuantiles {
 
     private final double[] probabilities;
     private final ValueCounts counts;
-    private final long collectLimit;
+    private long collectLimit;
     private long[] topHistogram;
     private final TreeMap<Long, Double> resolved = new TreeMap<>();
     private List<Group> groups = List.of();
@@ -60,6 +60,14 @@ public final class ExactQuantiles {
         this.probabilities = probabilities.clone();
         this.counts = new ValueCounts(maxDistinct);
         this.collectLimit = collectLimit;
+    }
+
+    /** Lowers the values the refinement passes may collect (callers share one budget among many fields). */
+    public void collectLimit(long limit) {
+        if (planned) {
+            throw new IllegalStateException("the passes are planned already");
+        }
+        collectLimit = limit;
     }
 
     /** First pass: one value. */
