@@ -27,7 +27,8 @@ final class MinuteSeries {
     }
 
     void add(long minute, int column, double value) {
-        sums[row(minute) * columns + column] += value;
+        int r = row(minute); // first: row() may replace the sums array
+        sums[r * columns + column] += value;
     }
 
     /** The sum of {@code column} over the {@code minutes} minutes ending with {@code lastMinute}. */
