@@ -1,19 +1,12 @@
 package dev.reg.online;
 
 import dev.reg.BadInputException;
-import dev.reg.registry.ContentHasher;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -21,7 +14,9 @@ import java.util.zip.ZipException;
  * a time: memory does not grow with the number of events. Gzip is recognised by its magic bytes, not
  * the file name. A malformed line is a {@link BadInputException} naming file and line, unless the
  * skip budget of {@link ReadOptions} lets it be skipped and counted. Each file's sha256 is computed
- * from its bytes while they are read, so a readout can name its inputs without a second read.
+ * from its bytes while they are read, so a readout can name its inputs without a second read; the
+ * reading, hashing and inflating run on a thread of their own ({@link LineChunks}) while this one
+ * parses.
  */
 public final class TelemetryReader {
     /** Skipped lines a readout lists by file and line (the count covers them all). */
@@ -74,76 +69,55 @@ public final class TelemetryReader {
         if (Files.isDirectory(input.path())) {
             throw BadInputException.at(name, 0, "is a directory; expected a telemetry file (JSON Lines, plain or .gz)");
         }
-        MessageDigest md = options.hash() ? ContentHasher.newSha256() : null;
-        long lineNo = 0;
-        long events = 0;
-        boolean gzip;
-        long size;
-        try (InputStream raw = Files.newInputStream(input.path())) {
-            size = Files.size(input.path());
-            InputStream counted = md == null ? raw : new DigestInputStream(raw, md);
-            PushbackInputStream head = new PushbackInputStream(counted, 2);
-            byte[] magic = head.readNBytes(2);
-            head.unread(magic);
-            gzip = magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
-            InputStream in = gzip ? new GZIPInputStream(head, 1 << 16) : head;
-            parser.startFile();
-            event.file = name;
-            event.inputArm = input.arm();
-            byte[] buf = new byte[1 << 20];
-            int start = 0;
-            int end = 0;
-            int scan = 0;
-            while (true) {
-                int nl = indexOfNewline(buf, scan, end);
-                if (nl >= 0) {
-                    lineNo++;
-                    if (line(buf, start, nl, lineNo, parser, event, skips, sink)) {
-                        events++;
-                    }
-                    start = nl + 1;
-                    scan = start;
-                    continue;
-                }
-                if (start > 0) {
-                    System.arraycopy(buf, start, buf, 0, end - start);
-                    end -= start;
-                    start = 0;
-                }
-                scan = end;
-                if (end == buf.length) {
-                    if (buf.length >= MAX_LINE) {
-                        throw BadInputException.at(name, (int) Math.min(Integer.MAX_VALUE, lineNo + 1),
-                                "line longer than " + (MAX_LINE >> 20) + " MB; expected one event per line");
-                    }
-                    buf = java.util.Arrays.copyOf(buf, buf.length * 2);
-                }
-                int n = in.read(buf, end, buf.length - end);
-                if (n < 0) {
-                    if (end > start) {
-                        lineNo++;
-                        if (line(buf, start, end, lineNo, parser, event, skips, sink)) {
-                            events++;
-                        }
-                    }
-                    break;
-                }
-                end += n;
-            }
-            // the digest covers the whole file, also bytes after the end of the gzip stream
-            counted.transferTo(java.io.OutputStream.nullOutputStream());
-        } catch (NoSuchFileException x) {
+        if (!Files.exists(input.path())) {
             throw BadInputException.at(name, 0, "not found");
-        } catch (ZipException x) {
-            throw BadInputException.at(name, (int) Math.min(Integer.MAX_VALUE, lineNo + 1), "not a valid gzip file: " + x.getMessage());
-        } catch (EOFException x) {
-            throw BadInputException.at(name, (int) Math.min(Integer.MAX_VALUE, lineNo + 1),
-                    "the gzip stream ends early (a truncated .gz file)");
+        }
+        long size;
+        try {
+            size = Files.size(input.path());
         } catch (IOException x) {
             throw BadInputException.at(name, 0, "cannot be read: " + x.getMessage());
         }
-        return new InputSummary(name, input.arm(), size, md == null ? null : HexFormat.of().formatHex(md.digest()), gzip, lineNo, events,
-                skips.count - skippedBefore);
+        parser.startFile();
+        event.file = name;
+        event.inputArm = input.arm();
+        long lines = 0;
+        long events = 0;
+        try (LineChunks chunks = new LineChunks(input, options.hash())) {
+            while (true) {
+                LineChunks.Chunk c = chunks.take();
+                for (int i = 0; i < c.count; i++) {
+                    if (line(c.buf, c.starts[i], c.ends[i], c.firstLine + i, parser, event, skips, sink)) {
+                        events++;
+                    }
+                }
+                lines = c.firstLine + c.count - 1;
+                if (c.error != null) {
+                    throw failure(name, c.firstLine, c.error);
+                }
+                if (c.last) {
+                    return new InputSummary(name, input.arm(), size, c.sha256, c.gzip, lines, events, skips.count - skippedBefore);
+                }
+                chunks.recycle(c);
+            }
+        }
+    }
+
+    private static BadInputException failure(String name, long line, IOException x) {
+        int at = (int) Math.min(Integer.MAX_VALUE, line);
+        if (x instanceof NoSuchFileException) {
+            return BadInputException.at(name, 0, "not found");
+        }
+        if (x instanceof LineChunks.LineTooLong) {
+            return BadInputException.at(name, at, x.getMessage() + "; expected one event per line");
+        }
+        if (x instanceof ZipException) {
+            return BadInputException.at(name, at, "not a valid gzip file: " + x.getMessage());
+        }
+        if (x instanceof EOFException) {
+            return BadInputException.at(name, at, "the gzip stream ends early (a truncated .gz file)");
+        }
+        return BadInputException.at(name, 0, "cannot be read: " + x.getMessage());
     }
 
     /** Parses and delivers one line; false for a blank or skipped line. */
@@ -175,12 +149,4 @@ public final class TelemetryReader {
         return b == ' ' || b == '\t' || b == '\r';
     }
 
-    private static int indexOfNewline(byte[] buf, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (buf[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
-    }
 }
