@@ -1,5 +1,6 @@
 package dev.reg.gate;
 
+import dev.reg.util.JUnitXml;
 import java.io.StringWriter;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -73,25 +74,7 @@ public final class GateJUnit {
 
     private static void testcase(XMLStreamWriter w, String cls, String name, boolean pass, String message, String detail)
             throws XMLStreamException {
-        w.writeCharacters("\n    ");
-        w.writeStartElement("testcase");
-        w.writeAttribute("classname", cls);
-        w.writeAttribute("name", name);
-        w.writeAttribute("time", "0");
-        if (!pass) {
-            w.writeStartElement("failure");
-            w.writeAttribute("message", message);
-            w.writeAttribute("type", "gate");
-            if (detail != null) {
-                w.writeCharacters(detail);
-            }
-            w.writeEndElement();
-        } else if (detail != null) {
-            w.writeStartElement("system-out");
-            w.writeCharacters(detail);
-            w.writeEndElement();
-        }
-        w.writeEndElement();
+        JUnitXml.testcase(w, "    ", cls, name, pass ? JUnitXml.Outcome.PASSED : JUnitXml.Outcome.FAILED, "gate", message, detail);
     }
 
     private static String fmt(Double v) {

@@ -1,6 +1,7 @@
 package dev.reg.online;
 
 import dev.reg.online.CanaryReadout.BarOutcome;
+import dev.reg.util.JUnitXml;
 import java.io.StringWriter;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -51,29 +52,11 @@ public final class CanaryJUnit {
 
     private static void testcase(XMLStreamWriter w, String cls, String name, BarStatus status, String message, String detail)
             throws XMLStreamException {
-        w.writeCharacters("\n  ");
-        w.writeStartElement("testcase");
-        w.writeAttribute("classname", cls);
-        w.writeAttribute("name", name);
-        w.writeAttribute("time", "0");
-        switch (status) {
-            case FAIL -> {
-                w.writeStartElement("failure");
-                w.writeAttribute("message", message);
-                w.writeAttribute("type", "canary");
-                w.writeCharacters(detail);
-                w.writeEndElement();
-            }
-            case INCONCLUSIVE -> {
-                w.writeEmptyElement("skipped");
-                w.writeAttribute("message", "not decided yet: " + detail);
-            }
-            case PASS -> {
-                w.writeStartElement("system-out");
-                w.writeCharacters(detail);
-                w.writeEndElement();
-            }
-        }
-        w.writeEndElement();
+        JUnitXml.Outcome outcome = switch (status) {
+            case PASS -> JUnitXml.Outcome.PASSED;
+            case FAIL -> JUnitXml.Outcome.FAILED;
+            case INCONCLUSIVE -> JUnitXml.Outcome.SKIPPED;
+        };
+        JUnitXml.testcase(w, "  ", cls, name, outcome, "canary", outcome == JUnitXml.Outcome.SKIPPED ? "not decided yet: " + detail : message, detail);
     }
 }

@@ -40,10 +40,11 @@ public final class DriftAnalysis {
         }
         CurrentPass pass = new CurrentPass(reference, spec);
         ReadResult read = TelemetryReader.read(current, options, pass);
+        pass.categoryCounts = pass.categories.counts();
         List<FieldDrift> fields = new ArrayList<>();
         TreeSet<String> names = new TreeSet<>(DriftFields.ORDER);
         reference.fields().forEach(f -> names.add(f.field()));
-        names.addAll(pass.categories.keySet());
+        names.addAll(pass.categoryCounts.keySet());
         names.addAll(pass.numeric.keySet());
         names.addAll(pass.unbinned.keySet());
         for (String name : names) {
@@ -97,7 +98,7 @@ public final class DriftAnalysis {
                     both.computeIfAbsent(ref.categories().get(i), k -> new long[2])[0] = ref.counts()[i];
                 }
             }
-            cur.categories.getOrDefault(name, Map.of()).forEach((k, v) -> both.computeIfAbsent(k, x -> new long[2])[1] = v[0]);
+            cur.categoryCounts.getOrDefault(name, new TreeMap<>()).forEach((k, v) -> both.computeIfAbsent(k, x -> new long[2])[1] = v);
             r = new long[both.size()];
             c = new long[both.size()];
             int i = 0;
@@ -178,7 +179,8 @@ public final class DriftAnalysis {
         final DriftFields fields = new DriftFields();
         final Map<String, long[]> numeric = new HashMap<>();
         final Map<String, long[]> unbinned = new HashMap<>();
-        final Map<String, Map<String, long[]>> categories = new HashMap<>();
+        final CategoryCounts categories = new CategoryCounts("the current set");
+        Map<String, TreeMap<String, Long>> categoryCounts;
         final RateAccumulator rates;
         final ReferenceProfiler.EmbeddingSum embedding = new ReferenceProfiler.EmbeddingSum("the current set");
         final Map<String, FieldProfile> numericProfiles = new HashMap<>();
@@ -202,16 +204,7 @@ public final class DriftAnalysis {
 
         @Override
         public void categorical(String field, String value) {
-            Map<String, long[]> m = categories.computeIfAbsent(field, k -> new HashMap<>());
-            long[] c = m.get(value);
-            if (c == null) {
-                if (m.size() == ReferenceProfiler.MAX_CATEGORIES) {
-                    throw new BadInputException(field + " has more than " + ReferenceProfiler.MAX_CATEGORIES + " distinct values in the current set");
-                }
-                c = new long[1];
-                m.put(value, c);
-            }
-            c[0]++;
+            categories.add(field, value);
         }
 
         @Override

@@ -94,7 +94,7 @@ public final class DriftJson {
         t.put("min_events", r.spec().minEvents());
         ObjectNode ref = o.putObject("reference");
         ref.put("events", r.reference().events());
-        inputs(ref.putArray("inputs"), r.reference().inputs());
+        OnlineJson.inputArray(ref.putArray("inputs"), r.reference().inputs());
         OnlineJson.inputs(o, r.current());
         return OnlineJson.write(o);
     }
@@ -105,7 +105,7 @@ public final class DriftJson {
         o.put("format", PROFILE_FORMAT);
         o.put("quantiles", LinearQuantile.METHOD);
         o.put("events", p.events());
-        inputs(o.putArray("inputs"), p.inputs());
+        OnlineJson.inputArray(o.putArray("inputs"), p.inputs());
         ArrayNode fields = o.putArray("fields");
         for (FieldProfile f : p.fields()) {
             ObjectNode x = fields.addObject();
@@ -190,21 +190,6 @@ public final class DriftJson {
             rates.add(new RateProfile(r.path("metric").asText(), r.path("n").asLong(), r.path("mean").asDouble()));
         }
         return new DriftProfile(inputs, o.path("events").asLong(), fields, embedding, rates);
-    }
-
-    private static void inputs(ArrayNode a, List<InputSummary> inputs) {
-        for (InputSummary s : inputs) {
-            ObjectNode i = a.addObject();
-            i.put("name", s.name());
-            i.put("bytes", s.bytes());
-            if (s.sha256() != null) {
-                i.put("sha256", s.sha256());
-            }
-            i.put("gzip", s.gzip());
-            i.put("lines", s.lines());
-            i.put("events", s.events());
-            i.put("skipped", s.skipped());
-        }
     }
 
     private static void time(ObjectNode o, String name, Long millis) {

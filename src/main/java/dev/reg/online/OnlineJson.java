@@ -76,8 +76,13 @@ final class OnlineJson {
 
     /** The inputs of a read with their sizes and digests, and the lines skipped. */
     static void inputs(ObjectNode o, ReadResult read) {
-        ArrayNode in = o.putArray("inputs");
-        for (InputSummary s : read.inputs()) {
+        inputArray(o.putArray("inputs"), read.inputs());
+        skipped(o, read.skipped(), read.skippedSamples());
+    }
+
+    /** Each file's name, arm, size, sha256, compression and counts. */
+    static void inputArray(ArrayNode in, List<InputSummary> inputs) {
+        for (InputSummary s : inputs) {
             ObjectNode i = in.addObject();
             i.put("name", s.name());
             if (s.arm() != null) {
@@ -92,7 +97,6 @@ final class OnlineJson {
             i.put("events", s.events());
             i.put("skipped", s.skipped());
         }
-        skipped(o, read.skipped(), read.skippedSamples());
     }
 
     static void skipped(ObjectNode o, long count, List<SkippedLine> samples) {

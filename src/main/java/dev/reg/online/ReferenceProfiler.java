@@ -29,8 +29,6 @@ public final class ReferenceProfiler {
     public static final int MAX_DISTINCT = 1 << 16;
     /** Values the refinement passes may hold at once, all fields together (32 MB). */
     public static final long COLLECT_LIMIT = 4_000_000;
-    /** Categories per categorical field: drift bins categories, so an identifier does not belong here. */
-    static final int MAX_CATEGORIES = 100_000;
 
     private ReferenceProfiler() {
     }
@@ -96,15 +94,10 @@ public final class ReferenceProfiler {
             sameEvents(read, r, reference);
         }
         List<FieldProfile> all = new ArrayList<>(numeric.values());
-        first.categories.forEach((field, cats) -> {
+        first.categories.counts().forEach((field, cats) -> {
             List<String> names = new ArrayList<>(cats.keySet());
-            long[] counts = new long[names.size()];
-            long n = 0;
-            for (int i = 0; i < counts.length; i++) {
-                counts[i] = cats.get(names.get(i))[0];
-                n += counts[i];
-            }
-            all.add(new FieldProfile(field, false, n, null, null, names, counts));
+            long[] counts = cats.values().stream().mapToLong(Long::longValue).toArray();
+            all.add(new FieldProfile(field, false, java.util.Arrays.stream(counts).sum(), null, null, names, counts));
         });
         all.sort((a, b) -> DriftFields.ORDER.compare(a.field(), b.field()));
         EmbeddingProfile embedding = first.embedding.n == 0 ? null : new EmbeddingProfile(first.embedding.n, mean(first.embedding.sum, first.embedding.n));
@@ -157,7 +150,7 @@ public final class ReferenceProfiler {
     private static final class FirstPass implements EventSink, DriftFields.Visitor {
         final DriftFields fields = new DriftFields();
         final Map<String, ExactQuantiles> numeric = new HashMap<>();
-        final Map<String, Map<String, long[]>> categories = new HashMap<>();
+        final CategoryCounts categories = new CategoryCounts("the reference");
         final RateAccumulator rates = new RateAccumulator(fields, null);
         final EmbeddingSum embedding = new EmbeddingSum("the reference");
         final int maxDistinct;
@@ -177,17 +170,7 @@ public final class ReferenceProfiler {
 
         @Override
         public void categorical(String field, String value) {
-            Map<String, long[]> m = categories.computeIfAbsent(field, k -> new TreeMap<>());
-            long[] c = m.get(value);
-            if (c == null) {
-                if (m.size() == MAX_CATEGORIES) {
-                    throw new BadInputException(field + " has more than " + MAX_CATEGORIES
-                            + " distinct values in the reference; drift compares categories, so a field like an id does not belong in it");
-                }
-                c = new long[1];
-                m.put(value, c);
-            }
-            c[0]++;
+            categories.add(field, value);
         }
 
         @Override

@@ -3,24 +3,21 @@ package dev.reg.stats;
 import java.util.Arrays;
 
 /**
- * How often each distinct value occurs, in primitive arrays (open addressing on the value's bits),
+ * How often each distinct value occurs, in primitive arrays ({@link LongIndex} on the value's bits),
  * up to a limit of distinct values. Telemetry fields such as whole-millisecond latencies, costs in
  * cents and judge scores take few distinct values, so their exact order statistics fit in a few
  * megabytes however many events there are; past the limit {@link #overflowed()} says so and only
  * the total goes on counting. -0.0 counts as 0.0; NaN is refused.
  */
 public final class ValueCounts {
-    private static final long EMPTY = 0x7ff8000000000001L; // a NaN payload no added value can have
     private final int maxDistinct;
-    private long[] keys;
-    private long[] counts;
-    private int distinct;
+    private LongIndex index = new LongIndex();
+    private long[] counts = new long[64];
     private long total;
     private boolean overflowed;
 
     public ValueCounts(int maxDistinct) {
         this.maxDistinct = maxDistinct;
-        allocate(64);
     }
 
     /** Counts {@code v}; returns false once the number of distinct values passed the limit. */
@@ -37,29 +34,19 @@ public final class ValueCounts {
             return false;
         }
         long bits = Double.doubleToRawLongBits(v + 0.0);
-        int mask = keys.length - 1;
-        int i = mix(bits) & mask;
-        while (true) {
-            long k = keys[i];
-            if (k == bits) {
-                counts[i] += count;
-                return true;
+        int i = index.indexOf(bits);
+        if (i < 0) {
+            if (index.size() == maxDistinct) {
+                overflowed = true; // the counts so far stay readable by forEach until release()
+                return false;
             }
-            if (k == EMPTY) {
-                if (distinct == maxDistinct) {
-                    overflowed = true; // the counts so far stay readable by forEach until release()
-                    return false;
-                }
-                keys[i] = bits;
-                counts[i] = count;
-                distinct++;
-                if (distinct * 2 > keys.length) {
-                    grow();
-                }
-                return true;
+            i = index.add(bits);
+            if (i == counts.length) {
+                counts = Arrays.copyOf(counts, i * 2);
             }
-            i = (i + 1) & mask;
         }
+        counts[i] += count;
+        return true;
     }
 
     public boolean overflowed() {
@@ -72,30 +59,30 @@ public final class ValueCounts {
     }
 
     public int distinct() {
-        return overflowed ? -1 : distinct;
+        return overflowed ? -1 : index.size();
     }
 
-    /** The distinct values in increasing order, with their counts in {@code countsOut} (same length). */
+    /** The distinct values in increasing order, with their counts in {@code countsOut[0]} (same length). */
     public double[] sorted(long[][] countsOut) {
-        requireCounts();
-        long[] packed = new long[distinct];
-        int j = 0;
-        for (long k : keys) {
-            if (k != EMPTY) {
-                packed[j++] = k;
-            }
+        if (overflowed) {
+            throw new IllegalStateException("more than " + maxDistinct + " distinct values: the counts were dropped");
         }
-        double[] values = new double[distinct];
-        for (int i = 0; i < distinct; i++) {
-            values[i] = Double.longBitsToDouble(packed[i]);
+        int n = index.size();
+        Integer[] order = new Integer[n];
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+            values[i] = Double.longBitsToDouble(index.key(i));
         }
-        Arrays.sort(values);
-        long[] c = new long[distinct];
-        for (int i = 0; i < distinct; i++) {
-            c[i] = count(values[i]);
+        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+        double[] sorted = new double[n];
+        long[] c = new long[n];
+        for (int i = 0; i < n; i++) {
+            sorted[i] = values[order[i]];
+            c[i] = counts[order[i]];
         }
         countsOut[0] = c;
-        return values;
+        return sorted;
     }
 
     /**
@@ -103,20 +90,18 @@ public final class ValueCounts {
      * overflow, with the values counted before it (until {@link #release()}).
      */
     public void forEach(ValueCount each) {
-        if (keys == null) {
+        if (index == null) {
             throw new IllegalStateException("the counts were released");
         }
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != EMPTY) {
-                each.accept(Double.longBitsToDouble(keys[i]), counts[i]);
-            }
+        for (int i = 0; i < index.size(); i++) {
+            each.accept(Double.longBitsToDouble(index.key(i)), counts[i]);
         }
     }
 
     /** Drops the counts kept after an overflow. */
     public void release() {
         if (overflowed) {
-            keys = null;
+            index = null;
             counts = null;
         }
     }
@@ -125,49 +110,5 @@ public final class ValueCounts {
     @FunctionalInterface
     public interface ValueCount {
         void accept(double value, long count);
-    }
-
-    private long count(double v) {
-        long bits = Double.doubleToRawLongBits(v);
-        int mask = keys.length - 1;
-        int i = mix(bits) & mask;
-        while (keys[i] != bits) {
-            i = (i + 1) & mask;
-        }
-        return counts[i];
-    }
-
-    private void requireCounts() {
-        if (overflowed) {
-            throw new IllegalStateException("more than " + maxDistinct + " distinct values: the counts were dropped");
-        }
-    }
-
-    private void allocate(int capacity) {
-        keys = new long[capacity];
-        Arrays.fill(keys, EMPTY);
-        counts = new long[capacity];
-    }
-
-    private void grow() {
-        long[] oldKeys = keys;
-        long[] oldCounts = counts;
-        allocate(oldKeys.length * 2);
-        int mask = keys.length - 1;
-        for (int j = 0; j < oldKeys.length; j++) {
-            if (oldKeys[j] != EMPTY) {
-                int i = mix(oldKeys[j]) & mask;
-                while (keys[i] != EMPTY) {
-                    i = (i + 1) & mask;
-                }
-                keys[i] = oldKeys[j];
-                counts[i] = oldCounts[j];
-            }
-        }
-    }
-
-    private static int mix(long bits) {
-        long h = bits * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 32));
     }
 }
