@@ -63,29 +63,45 @@ slo:
   good: success && latency_ms <= 1200 && severity != sev1
 YAML
 
-base=""
-# runs one step; prints "<label>  <wall s>  <peak RSS MB>  <ratio to zcat | wc -l>"
+# runs one step; prints "<label>  <wall s>  <cpu s>  <peak RSS MB>  <wall and cpu ratios to the last zcat | wc -l>"
+# The machine may be shared: each readout is timed right after its own zcat | wc -l baseline, and CPU
+# seconds (user + sys, all threads) are printed too, as they do not depend on what else runs.
+base_wall=""
+base_cpu=""
 step() {
   local label="$1"; shift
   local t="$out/time.txt"
-  /usr/bin/time -f "%e %M" -o "$t" "$@" > "$out/step.out" 2> "$out/step.err" || { cat "$out/step.err" >&2; exit 1; }
-  read -r wall kb < <(tail -1 "$t")
-  [ -z "$base" ] && base="$wall"
-  printf '%-52s %8.2f s  %6d MB peak RSS  %5sx\n' "$label" "$wall" "$((kb / 1024))" \
-    "$(python3 -c "import sys; print('%.2f' % (float(sys.argv[1]) / float(sys.argv[2])))" "$wall" "$base")"
+  /usr/bin/time -f "%e %U %S %M" -o "$t" "$@" > "$out/step.out" 2> "$out/step.err" || { cat "$out/step.err" >&2; exit 1; }
+  read -r wall user sys kb < <(tail -1 "$t")
+  local cpu
+  cpu=$(python3 -c "import sys; print('%.2f' % (float(sys.argv[1]) + float(sys.argv[2])))" "$user" "$sys")
+  if [ "$label" = "zcat | wc -l" ]; then
+    base_wall="$wall"
+    base_cpu="$cpu"
+  fi
+  printf '%-52s %8.2f s wall %8.2f s cpu %6d MB peak RSS   %5sx wall %5sx cpu\n' "$label" "$wall" "$cpu" "$((kb / 1024))" \
+    "$(python3 -c "import sys; print('%.2f' % (float(sys.argv[1]) / float(sys.argv[2])))" "$wall" "$base_wall")" \
+    "$(python3 -c "import sys; print('%.2f' % (float(sys.argv[1]) / float(sys.argv[2])))" "$cpu" "$base_cpu")"
 }
 java=(java "-Xmx$heap" -XX:+UseSerialGC -cp "$cp" dev.reg.online.OnlineMain)
+gz=("$out/control.jsonl.gz" "$out/treatment.jsonl.gz")
+zcat_wc() { step "zcat | wc -l" bash -c "zcat '${gz[0]}' '${gz[1]}' | wc -l"; }
 
 echo "timing ($events events, heap -Xmx$heap, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)) ..."
-step "zcat control.gz treatment.gz | wc -l" bash -c "zcat '$out/control.jsonl.gz' '$out/treatment.jsonl.gz' | wc -l"
-step "wc -l control.jsonl treatment.jsonl" wc -l "$out/control.jsonl" "$out/treatment.jsonl"
-step "canary (gzip)" "${java[@]}" canary --gate "$out/gate.yaml" --control "$out/control.jsonl.gz" --treatment "$out/treatment.jsonl.gz"
+zcat_wc
+step "wc -l control.jsonl treatment.jsonl (plain)" wc -l "$out/control.jsonl" "$out/treatment.jsonl"
+zcat_wc
+step "canary (gzip)" "${java[@]}" canary --gate "$out/gate.yaml" --control "${gz[0]}" --treatment "${gz[1]}"
 cp "$out/step.out" "$out/canary.txt"
+zcat_wc
 step "canary (plain)" "${java[@]}" canary --gate "$out/gate.yaml" --control "$out/control.jsonl" --treatment "$out/treatment.jsonl"
-step "drift (reference control.gz, current treatment.gz)" "${java[@]}" drift --gate "$out/gate.yaml" --reference "$out/control.jsonl.gz" --current "$out/treatment.jsonl.gz"
+zcat_wc
+step "drift (reference control.gz, current treatment.gz)" "${java[@]}" drift --gate "$out/gate.yaml" --reference "${gz[0]}" --current "${gz[1]}"
 cp "$out/step.out" "$out/drift.txt"
-step "budget (gzip)" "${java[@]}" budget --gate "$out/gate.yaml" --events "$out/control.jsonl.gz" --events "$out/treatment.jsonl.gz"
+zcat_wc
+step "budget (gzip)" "${java[@]}" budget --gate "$out/gate.yaml" --events "${gz[0]}" --events "${gz[1]}"
 cp "$out/step.out" "$out/budget.txt"
+echo "load after: $(cut -d' ' -f1 /proc/loadavg)"
 echo
 echo "canary readout:"; sed 's/^/  /' "$out/canary.txt"
 echo "drift:"; head -3 "$out/drift.txt" | sed 's/^/  /'

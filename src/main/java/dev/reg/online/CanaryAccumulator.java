@@ -100,6 +100,16 @@ public final class CanaryAccumulator implements EventSink {
         }
     }
 
+    /** Only the field that assigns arms, if any: canary metrics are numbers and flags. */
+    @Override
+    public java.util.Set<TelemetryField> reads() {
+        return switch (source.kind()) {
+            case FILES -> java.util.EnumSet.noneOf(TelemetryField.class);
+            case ARM_FIELD -> java.util.EnumSet.of(TelemetryField.ARM);
+            case RELEASE_FIELD -> java.util.EnumSet.of(TelemetryField.RELEASE);
+        };
+    }
+
     public ArmSummary control() {
         return control.summary();
     }

@@ -203,6 +203,11 @@ public final class DriftAnalysis {
         }
 
         @Override
+        public java.util.Set<TelemetryField> reads() {
+            return DriftFields.READS;
+        }
+
+        @Override
         public void categorical(String field, String value) {
             categories.add(field, value);
         }

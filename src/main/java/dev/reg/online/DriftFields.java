@@ -13,6 +13,9 @@ import java.util.Map;
  */
 final class DriftFields {
     static final String REFUSAL = "refusal";
+    /** What drift reads of an event beyond numbers, flags and scores. */
+    static final java.util.Set<TelemetryField> READS = java.util.EnumSet.of(TelemetryField.JOURNEY, TelemetryField.DECISION,
+            TelemetryField.MODEL, TelemetryField.PROMPT_VERSION, TelemetryField.EMBEDDING);
     private static final List<String> CATEGORICAL = List.of("journey", "decision", "model", "prompt_version");
     private final Map<String, String> scoreNames = new HashMap<>();
     private final Map<String, String> guardrailNames = new HashMap<>();

@@ -23,6 +23,7 @@ final class EventParser {
             .build();
 
     private final TelemetryEvent e;
+    private final boolean[] wanted = new boolean[TelemetryField.values().length];
     private int fileEmbeddingLength;
     private long fileEmbeddingLine;
 
@@ -35,8 +36,11 @@ final class EventParser {
         }
     }
 
-    EventParser(TelemetryEvent e) {
+    EventParser(TelemetryEvent e, java.util.Set<TelemetryField> reads) {
         this.e = e;
+        for (TelemetryField f : reads) {
+            wanted[f.ordinal()] = true;
+        }
     }
 
     /** A new file: its first embedding sets the length the rest must have. */
@@ -83,20 +87,19 @@ final class EventParser {
                 e.timestamp = ms;
                 e.hasTimestamp = true;
             }
-            case "event_id" -> e.eventId = string(p, t, name);
-            case "journey" -> e.journey = string(p, t, name);
-            case "model" -> e.model = string(p, t, name);
-            case "prompt_version" -> e.promptVersion = string(p, t, name);
-            case "dataset_version" -> e.datasetVersion = string(p, t, name);
-            case "decision" -> e.decision = string(p, t, name);
-            case "severity" -> e.severity = string(p, t, name);
-            case "arm" -> e.arm = string(p, t, name);
+            case "event_id" -> e.eventId = string(p, t, name, TelemetryField.EVENT_ID);
+            case "journey" -> e.journey = string(p, t, name, TelemetryField.JOURNEY);
+            case "model" -> e.model = string(p, t, name, TelemetryField.MODEL);
+            case "prompt_version" -> e.promptVersion = string(p, t, name, TelemetryField.PROMPT_VERSION);
+            case "dataset_version" -> e.datasetVersion = string(p, t, name, TelemetryField.DATASET_VERSION);
+            case "decision" -> e.decision = string(p, t, name, TelemetryField.DECISION);
+            case "severity" -> e.severity = string(p, t, name, TelemetryField.SEVERITY);
+            case "arm" -> e.arm = string(p, t, name, TelemetryField.ARM);
             case "release" -> {
-                if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_STRING) {
-                    e.release = p.getText();
-                } else {
+                if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_STRING) {
                     throw wrongType(name, "a release number", t);
                 }
+                e.release = wanted[TelemetryField.RELEASE.ordinal()] ? p.getText() : null;
             }
             case "latency_ms" -> e.latencyMs = number(p, t, name);
             case "cost_usd" -> e.costUsd = number(p, t, name);
@@ -124,6 +127,10 @@ final class EventParser {
             }
             case "embedding" -> embedding(p, t, line);
             default -> {
+                if (!wanted[TelemetryField.EXTRAS.ordinal()]) {
+                    p.skipChildren();
+                    return;
+                }
                 switch (t) {
                     case VALUE_STRING -> e.putExtra(name, p.getText());
                     case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> e.putExtra(name, number(p, t, name));
@@ -140,12 +147,17 @@ final class EventParser {
             throw wrongType("embedding", "a list of numbers", t);
         }
         int n = 0;
+        boolean decode = wanted[TelemetryField.EMBEDDING.ordinal()];
         JsonToken v;
         while ((v = p.nextToken()) != JsonToken.END_ARRAY) {
             if (v == null) {
                 throw new BadLine("truncated JSON: the line ends inside the embedding");
             }
-            e.putEmbedding(n, number(p, v, "embedding[" + n + "]"));
+            if (decode) {
+                e.putEmbedding(n, number(p, v, "embedding[" + n + "]"));
+            } else if (v != JsonToken.VALUE_NUMBER_INT && v != JsonToken.VALUE_NUMBER_FLOAT) {
+                throw wrongType("embedding[" + n + "]", "a number", v);
+            }
             n++;
         }
         if (fileEmbeddingLength < 0) {
@@ -155,7 +167,7 @@ final class EventParser {
             throw new BadLine("embedding has " + n + " values, but this file's first embedding (line " + fileEmbeddingLine + ") has "
                     + fileEmbeddingLength + "; an embedding has one fixed length per file");
         }
-        e.embeddingLength = n;
+        e.embeddingLength = decode ? n : -1;
     }
 
     private static double number(JsonParser p, JsonToken t, String name) throws IOException, BadLine {
@@ -179,9 +191,9 @@ final class EventParser {
         throw wrongType(name, "true or false", t);
     }
 
-    private static String string(JsonParser p, JsonToken t, String name) throws IOException, BadLine {
+    private String string(JsonParser p, JsonToken t, String name, TelemetryField field) throws IOException, BadLine {
         requireString(t, name);
-        return p.getText();
+        return wanted[field.ordinal()] ? p.getText() : null;
     }
 
     private static void requireString(JsonToken t, String name) throws BadLine {

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -58,12 +59,12 @@ public final class ReferenceProfiler {
         while (!refining.isEmpty()) {
             Map<String, ExactQuantiles> active = new HashMap<>();
             refining.forEach(f -> active.put(f, first.numeric.get(f)));
-            ReadResult r = TelemetryReader.read(reference, again, e -> fields.visit(e, new NumericOnly((f, v) -> {
+            ReadResult r = TelemetryReader.read(reference, again, EventSink.reading(Set.of(), e -> fields.visit(e, new NumericOnly((f, v) -> {
                 ExactQuantiles q = active.get(f);
                 if (q != null) {
                     q.addInPass(v);
                 }
-            })));
+            }))));
             sameEvents(read, r, reference);
             active.values().forEach(ExactQuantiles::endPass);
             refining = refining.stream().filter(f -> first.numeric.get(f).needsPass()).toList();
@@ -85,12 +86,12 @@ public final class ReferenceProfiler {
             numeric.put(e.getKey(), p);
         }
         if (!binning.isEmpty()) {
-            ReadResult r = TelemetryReader.read(reference, again, e -> fields.visit(e, new NumericOnly((f, v) -> {
+            ReadResult r = TelemetryReader.read(reference, again, EventSink.reading(Set.of(), e -> fields.visit(e, new NumericOnly((f, v) -> {
                 long[] counts = binning.get(f);
                 if (counts != null) {
                     counts[numeric.get(f).bin(v)]++;
                 }
-            })));
+            }))));
             sameEvents(read, r, reference);
         }
         List<FieldProfile> all = new ArrayList<>(numeric.values());
@@ -166,6 +167,11 @@ public final class ReferenceProfiler {
             fields.visit(e, this);
             rates.add(e);
             embedding.add(e);
+        }
+
+        @Override
+        public Set<TelemetryField> reads() {
+            return DriftFields.READS;
         }
 
         @Override

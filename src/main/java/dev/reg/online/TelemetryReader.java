@@ -29,7 +29,7 @@ public final class TelemetryReader {
     public static ReadResult read(List<TelemetryInput> inputs, ReadOptions options, EventSink sink) {
         Skips skips = new Skips(options.skipBad());
         TelemetryEvent event = new TelemetryEvent();
-        EventParser parser = new EventParser(event);
+        EventParser parser = new EventParser(event, sink.reads());
         List<InputSummary> summaries = new ArrayList<>();
         long events = 0;
         for (TelemetryInput input : inputs) {

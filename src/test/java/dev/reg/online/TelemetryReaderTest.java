@@ -128,6 +128,26 @@ class TelemetryReaderTest {
     }
 
     @Test
+    void aSinkThatReadsLessStillHasEveryLineChecked() {
+        // the canary reads no strings and no embedding values, yet a wrong type or length there is still an error
+        CanaryAccumulator acc = new CanaryAccumulator(ArmSource.FILES);
+        assertTrue(acc.reads().isEmpty());
+        Path type = Fixtures.write(dir, "journey.jsonl", "{\"journey\":\"copilot\"}\n{\"journey\":5}\n");
+        BadInputException e = assertThrows(BadInputException.class, () -> TelemetryReader.read(List.of(new TelemetryInput(type, "journey.jsonl",
+                Arm.CONTROL)), ReadOptions.STRICT, acc));
+        assertEquals(2, e.line());
+        assertTrue(e.getMessage().contains("journey: expected a string, found a number"), e.getMessage());
+        Path emb = Fixtures.write(dir, "emb.jsonl", "{\"embedding\":[1,2]}\n{\"embedding\":[1,2,3]}\n");
+        BadInputException f = assertThrows(BadInputException.class, () -> TelemetryReader.read(List.of(new TelemetryInput(emb, "emb.jsonl",
+                Arm.CONTROL)), ReadOptions.STRICT, acc));
+        assertTrue(f.getMessage().contains("embedding has 3 values"), f.getMessage());
+        // what it does not read reads as absent
+        List<String> seen = new ArrayList<>();
+        TelemetryReader.read(List.of(TelemetryInput.of(type)), ReadOptions.skipping(1), EventSink.reading(java.util.Set.of(), x -> seen.add(x.journey())));
+        assertEquals(java.util.Collections.singletonList(null), seen);
+    }
+
+    @Test
     void embeddingLengthIsFixedPerFileNotAcrossFiles() {
         Path a = Fixtures.write(dir, "a.jsonl", "{\"embedding\":[1,2,3,4]}\n");
         Path b = Fixtures.write(dir, "b.jsonl", "{\"embedding\":[1,2]}\n{\"embedding\":[3,4]}\n");
