@@ -1,8 +1,6 @@
 package dev.reg.gate;
 
 import dev.reg.util.JUnitXml;
-import java.io.StringWriter;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -15,11 +13,7 @@ public final class GateJUnit {
         int failures = (int) (r.bars().stream().filter(b -> !b.pass()).count() + r.mustPass().stream().filter(m -> !m.pass()).count()
                 + r.findings().size());
         int tests = r.bars().size() + r.mustPass().size() + r.findings().size();
-        StringWriter out = new StringWriter();
-        try {
-            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            w.writeStartDocument("UTF-8", "1.0");
-            w.writeCharacters("\n");
+        return JUnitXml.document(w -> {
             w.writeStartElement("testsuites");
             w.writeAttribute("name", "reg gate " + r.workflow());
             w.writeAttribute("tests", Integer.toString(tests));
@@ -63,13 +57,7 @@ public final class GateJUnit {
             w.writeEndElement();
             w.writeCharacters("\n");
             w.writeEndElement();
-            w.writeCharacters("\n");
-            w.writeEndDocument();
-            w.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot render JUnit XML: " + e.getMessage(), e);
-        }
-        return out.toString();
+        });
     }
 
     private static void testcase(XMLStreamWriter w, String cls, String name, boolean pass, String message, String detail)

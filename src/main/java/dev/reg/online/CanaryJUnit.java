@@ -2,8 +2,6 @@ package dev.reg.online;
 
 import dev.reg.online.CanaryReadout.BarOutcome;
 import dev.reg.util.JUnitXml;
-import java.io.StringWriter;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -20,11 +18,7 @@ public final class CanaryJUnit {
         int failures = (int) r.bars().stream().filter(b -> b.status() == BarStatus.FAIL).count() + (r.srm().mismatch() ? 1 : 0);
         int skipped = (int) r.bars().stream().filter(b -> b.status() == BarStatus.INCONCLUSIVE).count();
         int tests = r.bars().size() + 1;
-        StringWriter out = new StringWriter();
-        try {
-            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            w.writeStartDocument("UTF-8", "1.0");
-            w.writeCharacters("\n");
+        return JUnitXml.document(w -> {
             w.writeStartElement("testsuite");
             w.writeAttribute("name", "reg canary " + workflow + ": " + r.verdict().label());
             w.writeAttribute("tests", Integer.toString(tests));
@@ -41,13 +35,7 @@ public final class CanaryJUnit {
             }
             w.writeCharacters("\n");
             w.writeEndElement();
-            w.writeCharacters("\n");
-            w.writeEndDocument();
-            w.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot render JUnit XML: " + e.getMessage(), e);
-        }
-        return out.toString();
+        });
     }
 
     private static void testcase(XMLStreamWriter w, String cls, String name, BarStatus status, String message, String detail)

@@ -130,7 +130,7 @@ public final class DriftAnalysis {
         return new FieldDrift(name, numeric, nr, nc, edges, bins, r, c, psi, kl, js, level, note);
     }
 
-    private static EmbeddingDrift embedding(DriftSpec spec, DriftProfile reference, ReferenceProfiler.EmbeddingSum cur) {
+    private static EmbeddingDrift embedding(DriftSpec spec, DriftProfile reference, DriftSide.EmbeddingSum cur) {
         DriftProfile.EmbeddingProfile ref = reference.embedding();
         if (ref == null && cur.n == 0) {
             return null;
@@ -174,42 +174,26 @@ public final class DriftAnalysis {
     }
 
     /** One pass over the current events, binned with the reference's edges. */
-    private static final class CurrentPass implements EventSink, DriftFields.Visitor {
+    private static final class CurrentPass extends DriftSide {
         final DriftProfile reference;
-        final DriftFields fields = new DriftFields();
         final Map<String, long[]> numeric = new HashMap<>();
         final Map<String, long[]> unbinned = new HashMap<>();
-        final CategoryCounts categories = new CategoryCounts("the current set");
-        Map<String, TreeMap<String, Long>> categoryCounts;
-        final RateAccumulator rates;
-        final ReferenceProfiler.EmbeddingSum embedding = new ReferenceProfiler.EmbeddingSum("the current set");
         final Map<String, FieldProfile> numericProfiles = new HashMap<>();
+        Map<String, TreeMap<String, Long>> categoryCounts;
 
         CurrentPass(DriftProfile reference, DriftSpec spec) {
+            super("the current set", spec.window());
             this.reference = reference;
-            this.rates = new RateAccumulator(fields, spec.window());
             reference.fields().stream().filter(FieldProfile::numeric).forEach(f -> numericProfiles.put(f.field(), f));
         }
 
         @Override
         public void accept(TelemetryEvent e) {
-            fields.visit(e, this);
-            rates.add(e);
             if (e.embeddingLength() >= 0 && reference.embedding() != null && e.embeddingLength() != reference.embedding().dimension()) {
                 throw BadInputException.at(e.file(), (int) Math.min(Integer.MAX_VALUE, e.line()), "embedding has " + e.embeddingLength()
                         + " values, but the reference's have " + reference.embedding().dimension());
             }
-            embedding.add(e);
-        }
-
-        @Override
-        public java.util.Set<TelemetryField> reads() {
-            return DriftFields.READS;
-        }
-
-        @Override
-        public void categorical(String field, String value) {
-            categories.add(field, value);
+            super.accept(e);
         }
 
         @Override

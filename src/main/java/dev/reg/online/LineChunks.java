@@ -150,12 +150,19 @@ final class LineChunks implements AutoCloseable {
                 c = following;
             }
         } catch (IOException e) {
-            c.error = e;
-            c.last = true;
-            c.firstLine = line + c.count;
-            c.count = 0;
-            send(c);
+            fail(c, line, e);
+        } catch (RuntimeException | Error e) {
+            // the reader waits for a chunk: whatever went wrong here must reach it
+            fail(c, line, new IOException(e.toString(), e));
         }
+    }
+
+    private void fail(Chunk c, long line, IOException e) {
+        c.error = e;
+        c.last = true;
+        c.firstLine = line + c.count;
+        c.count = 0;
+        send(c);
     }
 
     /** A line longer than {@link TelemetryReader#MAX_LINE}, at line {@code line}. */

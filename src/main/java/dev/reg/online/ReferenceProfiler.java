@@ -48,7 +48,7 @@ public final class ReferenceProfiler {
             throw BadInputException.at(reference.get(0).name(), 0, "the reference has no events");
         }
         ReadOptions again = new ReadOptions(options.skipBad(), false);
-        DriftFields fields = new DriftFields();
+        DriftFields fields = first.fields;
         // fields with too many distinct values: narrow down their deciles pass by pass
         List<String> pending = first.numeric.entrySet().stream().filter(e -> e.getValue().valueCounts() == null).map(Map.Entry::getKey).toList();
         if (!pending.isEmpty()) {
@@ -148,71 +148,20 @@ public final class ReferenceProfiler {
     }
 
     /** Everything one pass over the reference learns. */
-    private static final class FirstPass implements EventSink, DriftFields.Visitor {
-        final DriftFields fields = new DriftFields();
+    private static final class FirstPass extends DriftSide {
         final Map<String, ExactQuantiles> numeric = new HashMap<>();
-        final CategoryCounts categories = new CategoryCounts("the reference");
-        final RateAccumulator rates = new RateAccumulator(fields, null);
-        final EmbeddingSum embedding = new EmbeddingSum("the reference");
         final int maxDistinct;
         final long collectLimit;
 
         FirstPass(int maxDistinct, long collectLimit) {
+            super("the reference", null);
             this.maxDistinct = maxDistinct;
             this.collectLimit = collectLimit;
         }
 
         @Override
-        public void accept(TelemetryEvent e) {
-            fields.visit(e, this);
-            rates.add(e);
-            embedding.add(e);
-        }
-
-        @Override
-        public Set<TelemetryField> reads() {
-            return DriftFields.READS;
-        }
-
-        @Override
-        public void categorical(String field, String value) {
-            categories.add(field, value);
-        }
-
-        @Override
         public void numeric(String field, double value) {
             numeric.computeIfAbsent(field, k -> new ExactQuantiles(DECILES, maxDistinct, collectLimit)).add(value);
-        }
-    }
-
-    /** Sums embeddings of one fixed length across files. */
-    static final class EmbeddingSum {
-        private final String side;
-        double[] sum;
-        long n;
-        private String firstAt;
-
-        EmbeddingSum(String side) {
-            this.side = side;
-        }
-
-        /** Adds the event's embedding, if it has one. */
-        void add(TelemetryEvent e) {
-            int len = e.embeddingLength();
-            if (len < 0) {
-                return;
-            }
-            if (sum == null) {
-                sum = new double[len];
-                firstAt = e.file() + ":" + e.line();
-            } else if (len != sum.length) {
-                throw BadInputException.at(e.file(), (int) Math.min(Integer.MAX_VALUE, e.line()), "embedding has " + len + " values, but "
-                        + side + "'s first embedding (" + firstAt + ") has " + sum.length);
-            }
-            for (int i = 0; i < len; i++) {
-                sum[i] += e.embedding(i);
-            }
-            n++;
         }
     }
 }

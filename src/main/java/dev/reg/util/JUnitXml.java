@@ -12,6 +12,29 @@ public final class JUnitXml {
         PASSED, FAILED, SKIPPED
     }
 
+    /** Writes the elements of a JUnit XML document. */
+    @FunctionalInterface
+    public interface Body {
+        void write(XMLStreamWriter w) throws XMLStreamException;
+    }
+
+    /** A whole document: the XML declaration, what {@code body} writes, a final newline. */
+    public static String document(Body body) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try {
+            XMLStreamWriter w = javax.xml.stream.XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            w.writeStartDocument("UTF-8", "1.0");
+            w.writeCharacters("\n");
+            body.write(w);
+            w.writeCharacters("\n");
+            w.writeEndDocument();
+            w.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot render JUnit XML: " + e.getMessage(), e);
+        }
+        return out.toString();
+    }
+
     /**
      * Writes {@code <testcase>} on a new line indented by {@code indent}.
      *
