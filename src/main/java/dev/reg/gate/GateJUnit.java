@@ -1,7 +1,6 @@
 package dev.reg.gate;
 
-import java.io.StringWriter;
-import javax.xml.stream.XMLOutputFactory;
+import dev.reg.util.JUnitXml;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -14,11 +13,7 @@ public final class GateJUnit {
         int failures = (int) (r.bars().stream().filter(b -> !b.pass()).count() + r.mustPass().stream().filter(m -> !m.pass()).count()
                 + r.findings().size());
         int tests = r.bars().size() + r.mustPass().size() + r.findings().size();
-        StringWriter out = new StringWriter();
-        try {
-            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            w.writeStartDocument("UTF-8", "1.0");
-            w.writeCharacters("\n");
+        return JUnitXml.document(w -> {
             w.writeStartElement("testsuites");
             w.writeAttribute("name", "reg gate " + r.workflow());
             w.writeAttribute("tests", Integer.toString(tests));
@@ -62,36 +57,12 @@ public final class GateJUnit {
             w.writeEndElement();
             w.writeCharacters("\n");
             w.writeEndElement();
-            w.writeCharacters("\n");
-            w.writeEndDocument();
-            w.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot render JUnit XML: " + e.getMessage(), e);
-        }
-        return out.toString();
+        });
     }
 
     private static void testcase(XMLStreamWriter w, String cls, String name, boolean pass, String message, String detail)
             throws XMLStreamException {
-        w.writeCharacters("\n    ");
-        w.writeStartElement("testcase");
-        w.writeAttribute("classname", cls);
-        w.writeAttribute("name", name);
-        w.writeAttribute("time", "0");
-        if (!pass) {
-            w.writeStartElement("failure");
-            w.writeAttribute("message", message);
-            w.writeAttribute("type", "gate");
-            if (detail != null) {
-                w.writeCharacters(detail);
-            }
-            w.writeEndElement();
-        } else if (detail != null) {
-            w.writeStartElement("system-out");
-            w.writeCharacters(detail);
-            w.writeEndElement();
-        }
-        w.writeEndElement();
+        JUnitXml.testcase(w, "    ", cls, name, pass ? JUnitXml.Outcome.PASSED : JUnitXml.Outcome.FAILED, "gate", message, detail);
     }
 
     private static String fmt(Double v) {
