@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.reg.BadInputException;
 import dev.reg.RefusedException;
+import dev.reg.git.Change;
 import dev.reg.git.CommitRequest;
 import dev.reg.git.CommitResult;
 import dev.reg.git.GitStore;
@@ -17,11 +18,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -70,6 +69,7 @@ public final class ImportService {
         if (git.readFile(head, EvalStore.filePath(id)).isPresent() || !git.listFiles(head, EvalStore.folderPath(id)).isEmpty()) {
             return new ImportResult(new EvalStore(registry).load(id), false, null, warnings);
         }
+        git.requireWritable(List.of(EvalStore.filePath(id), EvalStore.folderPath(id)));
         Path root = registry.root();
         if (Files.exists(root.resolve(EvalStore.filePath(id)), LinkOption.NOFOLLOW_LINKS)
                 || Files.exists(root.resolve(EvalStore.folderPath(id)), LinkOption.NOFOLLOW_LINKS)) {
@@ -77,14 +77,7 @@ public final class ImportService {
                     + " (left by an interrupted import, or written by hand); move it away and import again");
         }
 
-        Path tmpRoot = git.gitDir().resolve("reg-tmp");
-        Path tmp;
-        try {
-            Files.createDirectories(tmpRoot);
-            tmp = Files.createTempDirectory(tmpRoot, "eval-import-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path tmp = git.newScratchFolder();
         try {
             MetricCatalog catalog = new MetricCatalog(declared);
             CaseSorter sorter = new CaseSorter(tmp, importer.numbersTrials(), catalog);
@@ -106,7 +99,7 @@ public final class ImportService {
             CommitResult result;
             if (large) {
                 Files.writeString(runDir.resolve(EvalStore.RUN_FILE), pretty(EvalJson.header(run)) + "\n", StandardCharsets.UTF_8);
-                result = publishFolder(runDir, root.resolve(path), head, path, message);
+                result = publishFolder(runDir, head, path, message);
             } else {
                 byte[] doc = singleDocument(run, casesFile);
                 result = git.publish(new CommitRequest(head, List.of(), Map.of(path, doc), List.of(), message, List.of()));
@@ -148,25 +141,13 @@ public final class ImportService {
         }
     }
 
-    private CommitResult publishFolder(Path runDir, Path target, ObjectId head, String path, String message) throws IOException {
-        boolean parentExisted = Files.isDirectory(target.getParent());
-        Files.createDirectories(target.getParent());
-        try {
-            Files.move(runDir, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.createDirectories(target);
+    /** Commits the run's folder; its files are part of the change, so a failure or kill before publishing removes them. */
+    private CommitResult publishFolder(Path runDir, ObjectId head, String path, String message) {
+        try (Change change = registry.git().startChange()) {
             for (String f : List.of(EvalStore.RUN_FILE, EvalStore.CASES_FILE)) {
-                Files.copy(runDir.resolve(f), target.resolve(f));
+                change.moveIn(path + "/" + f, runDir.resolve(f));
             }
-        }
-        try {
-            return registry.git().publish(new CommitRequest(head, List.of(path), Map.of(), List.of(), message, List.of()));
-        } catch (RuntimeException e) {
-            FileTrees.deleteQuietly(target);
-            if (!parentExisted) {
-                Files.deleteIfExists(target.getParent());
-            }
-            throw e;
+            return change.publish(new CommitRequest(head, List.of(path), Map.of(), List.of(), message, List.of()));
         }
     }
 
