@@ -1,6 +1,5 @@
 package dev.reg.eval;
 
-import dev.reg.util.FileTrees;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.reg.BadInputException;
@@ -9,6 +8,7 @@ import dev.reg.git.Change;
 import dev.reg.git.CommitRequest;
 import dev.reg.git.CommitResult;
 import dev.reg.git.GitStore;
+import dev.reg.git.ScratchFolder;
 import dev.reg.registry.ContentHasher;
 import dev.reg.registry.ProgressListener;
 import dev.reg.registry.Registry;
@@ -77,8 +77,8 @@ public final class ImportService {
                     + " (left by an interrupted import, or written by hand); move it away and import again");
         }
 
-        Path tmp = git.newScratchFolder();
-        try {
+        try (ScratchFolder scratch = git.newScratchFolder()) {
+            Path tmp = scratch.dir();
             MetricCatalog catalog = new MetricCatalog(declared);
             CaseSorter sorter = new CaseSorter(tmp, importer.numbersTrials(), catalog);
             Importer.ToolInfo tool = importer.read(file, display, sorter);
@@ -107,8 +107,6 @@ public final class ImportService {
             return new ImportResult(run, true, result.commit().name(), warnings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            FileTrees.deleteQuietly(tmp);
         }
     }
 

@@ -272,8 +272,8 @@ public final class Change implements AutoCloseable {
             records.add("branch " + branch);
         }
         records.add("commit " + commit.name());
-        records.add("ref " + branch + " " + commit.name());
-        tagIds.forEach((ref, id) -> records.add("ref " + ref + " " + id.name()));
+        records.add("ref " + commit.name() + " " + branch);
+        tagIds.forEach((ref, id) -> records.add("ref " + id.name() + " " + ref));
         for (String f : req.folders()) {
             records.add("folder " + f);
         }
@@ -412,6 +412,7 @@ public final class Change implements AutoCloseable {
 
             Path live = repo.getIndexFile().toPath();
             Path next = lock.dir().resolve("index");
+            Files.deleteIfExists(lock.dir().resolve("index.lock")); // a dead run's, when recovery finishes its change
             if (Files.exists(live)) {
                 Files.copy(live, next, StandardCopyOption.REPLACE_EXISTING);
             }

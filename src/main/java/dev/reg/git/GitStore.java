@@ -424,7 +424,8 @@ public final class GitStore implements AutoCloseable {
      * write-tree}: the staged content becomes readable like any commit. Unmerged entries are refused.
      */
     public ObjectId indexTree() {
-        try (ObjectInserter ins = repo.newObjectInserter()) {
+        // the tree objects' temporary files go to a scratch folder, so a kill leaves none in .git/objects
+        try (ScratchFolder scratch = newScratchFolder(); ObjectInserter ins = new LooseObjectInserter(repo, scratch.dir())) {
             DirCache index = repo.readDirCache();
             if (index.hasUnmergedPaths()) {
                 throw new BadInputException("the index has unresolved merge conflicts; resolve them before validating staged changes");
@@ -642,8 +643,8 @@ public final class GitStore implements AutoCloseable {
      * A new folder for temporary files of this process (say, sorting an eval run), removed by the
      * caller when done or, if the process dies, by the next recovery.
      */
-    public Path newScratchFolder() {
-        return ChangeLock.newScratchFolder(gitDir());
+    public ScratchFolder newScratchFolder() {
+        return new ScratchFolder(ChangeLock.newScratchFolder(gitDir()));
     }
 
     /** Receives one file's content as Git would store it. */

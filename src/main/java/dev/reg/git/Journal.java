@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 
 /**
@@ -24,7 +23,7 @@ import org.eclipse.jgit.lib.ObjectInserter;
  * crash after then is completed). Each record is written atomically before the step it describes.
  *
  * <p>Lines: {@code branch REF}, {@code mkdir PATH}, {@code create PATH} (about to create),
- * {@code created FINGERPRINT PATH}, {@code commit ID}, {@code ref REF ID}, {@code folder PATH},
+ * {@code created FINGERPRINT PATH}, {@code commit ID}, {@code ref ID REF}, {@code folder PATH},
  * {@code write BEFORE AFTER PATH} and {@code delete BEFORE PATH} (blob ids of the work-tree file
  * before the change and of what the change writes, {@code none} for no file).
  */
@@ -69,6 +68,10 @@ final class Journal {
         lines.clear();
     }
 
+    boolean isEmpty() {
+        return lines.isEmpty();
+    }
+
     /** The value of the first {@code key} line, or null. */
     String value(String key) {
         for (String v : values(key)) {
@@ -110,23 +113,16 @@ final class Journal {
         }
     }
 
-    static String blobOf(byte[] content) {
-        return new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, content).name();
-    }
-
-    static String blobOf(ObjectId id) {
-        return id.name();
-    }
-
     /**
-     * What identifies a file reg created, cheaply (it may be a large eval run): size, modification
-     * time and file key. A later edit by the user changes it, and recovery then keeps the file.
+     * What identifies a file reg created, cheaply (it may be a large eval run): its size and
+     * modification time to the millisecond (what every file system and copy tool keeps). A later edit
+     * by the user changes it, and recovery then keeps the file.
      */
     static String fingerprint(Path file) throws IOException {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return NONE;
         }
         BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        return a.size() + ":" + a.lastModifiedTime().toMillis() + ":" + String.valueOf(a.fileKey()).replace(' ', '_');
+        return a.size() + "@" + a.lastModifiedTime().toMillis();
     }
 }

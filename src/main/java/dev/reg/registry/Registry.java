@@ -50,6 +50,16 @@ public final class Registry implements AutoCloseable {
         }
     }
 
+    /**
+     * Finishes or discards the changes a crash interrupted in the repository containing {@code dir},
+     * whether or not it holds a registry yet (a killed {@code reg init} leaves none); empty when there was nothing to do.
+     */
+    public static Optional<String> recover(Path dir) {
+        try (GitStore git = GitStore.open(dir)) {
+            return git.recoverInterrupted();
+        }
+    }
+
     public GitStore git() {
         return git;
     }
