@@ -26,7 +26,6 @@ import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEditor;
 import org.eclipse.jgit.dircache.DirCacheEntry;
-import org.eclipse.jgit.dircache.DirCacheIterator;
 import org.eclipse.jgit.lib.BatchRefUpdate;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
@@ -42,9 +41,7 @@ import org.eclipse.jgit.lib.TagBuilder;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.ReceiveCommand;
-import org.eclipse.jgit.treewalk.FileTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.WorkingTreeIterator;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 
 /**
@@ -170,7 +167,7 @@ public final class Change implements AutoCloseable {
                 }
                 tb.finish();
                 DirCacheEditor ed = tree.editor();
-                Map<String, WorkFile> snapshot = snapshotFolders(index, req, ins, reader);
+                Map<String, WorkFile> snapshot = snapshotFolders(index, req, ins);
                 for (int i = 0; i < tree.getEntryCount(); i++) {
                     String p = tree.getEntry(i).getPathString();
                     // a committed file under a folder that is gone from the work tree is gone from the commit
@@ -319,41 +316,29 @@ public final class Change implements AutoCloseable {
     }
 
     /** Blobs for every tracked or non-ignored file under the request's folders, as they stand in the work tree. */
-    private Map<String, WorkFile> snapshotFolders(DirCache index, CommitRequest req, ObjectInserter ins, ObjectReader reader)
-            throws IOException {
+    private Map<String, WorkFile> snapshotFolders(DirCache index, CommitRequest req, ObjectInserter ins) throws IOException {
         Map<String, WorkFile> out = new TreeMap<>();
         if (req.folders().isEmpty()) {
             return out;
         }
         Set<String> skip = new HashSet<>(writtenPaths(req));
         skip.addAll(req.deletes());
-        try (TreeWalk tw = new TreeWalk(repo, reader)) {
-            int dcIdx = tw.addTree(new DirCacheIterator(index));
-            FileTreeIterator fti = new FileTreeIterator(repo);
-            int wtIdx = tw.addTree(fti);
-            fti.setDirCacheIterator(tw, dcIdx);
-            tw.setRecursive(true);
-            tw.setFilter(PathFilterGroup.createFromStrings(req.folders()));
-            while (tw.next()) {
-                String path = tw.getPathString();
-                WorkingTreeIterator w = tw.getTree(wtIdx, WorkingTreeIterator.class);
-                DirCacheIterator d = tw.getTree(dcIdx, DirCacheIterator.class);
-                if (w == null || skip.contains(path) || (d == null && w.isEntryIgnored())) {
-                    continue;
-                }
-                FileMode mode = w.getEntryFileMode();
-                if (mode == FileMode.GITLINK) {
-                    throw new BadInputException(path + " is a nested Git repository; registry folders hold plain files");
-                }
-                if (d != null && !w.isModified(d.getDirCacheEntry(), true, reader) && d.getEntryFileMode() == mode) {
-                    out.put(path, new WorkFile(mode, d.getEntryObjectId()));
-                    continue;
-                }
-                try (InputStream in = w.openEntryStream()) {
-                    out.put(path, new WorkFile(mode, ins.insert(Constants.OBJ_BLOB, w.getEntryContentLength(), in)));
-                }
+        store.forEachCommittable(index, req.folders(), (path, w, d, reader) -> {
+            if (skip.contains(path)) {
+                return;
             }
-        }
+            FileMode mode = w.getEntryFileMode();
+            if (mode == FileMode.GITLINK) {
+                throw new BadInputException(path + " is a nested Git repository; registry folders hold plain files");
+            }
+            if (d != null && !w.isModified(d.getDirCacheEntry(), true, reader) && d.getEntryFileMode() == mode) {
+                out.put(path, new WorkFile(mode, d.getEntryObjectId()));
+                return;
+            }
+            try (InputStream in = w.openEntryStream()) {
+                out.put(path, new WorkFile(mode, ins.insert(Constants.OBJ_BLOB, w.getEntryContentLength(), in)));
+            }
+        });
         return out;
     }
 

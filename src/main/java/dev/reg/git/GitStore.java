@@ -664,23 +664,14 @@ public final class GitStore implements AutoCloseable {
             return;
         }
         Set<String> wanted = new HashSet<>(paths);
-        try (TreeWalk tw = new TreeWalk(repo)) {
-            int dcIdx = tw.addTree(new DirCacheIterator(repo.readDirCache()));
-            FileTreeIterator fti = new FileTreeIterator(repo);
-            int wtIdx = tw.addTree(fti);
-            fti.setDirCacheIterator(tw, dcIdx);
-            tw.setRecursive(true);
-            tw.setFilter(PathFilterGroup.createFromStrings(paths));
-            while (tw.next()) {
-                String path = tw.getPathString();
-                WorkingTreeIterator w = tw.getTree(wtIdx, WorkingTreeIterator.class);
-                if (w == null || !wanted.contains(path) || (tw.getTree(dcIdx, DirCacheIterator.class) == null && w.isEntryIgnored())) {
-                    continue;
+        try {
+            forEachCommittable(repo.readDirCache(), paths, (path, file, indexed, objects) -> {
+                if (wanted.contains(path)) {
+                    try (InputStream in = file.openEntryStream()) {
+                        reader.accept(path, in);
+                    }
                 }
-                try (InputStream in = w.openEntryStream()) {
-                    reader.accept(path, in);
-                }
-            }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -692,22 +683,39 @@ public final class GitStore implements AutoCloseable {
      */
     public java.util.SortedSet<String> committableFiles(String folder) {
         java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        try {
+            forEachCommittable(repo.readDirCache(), List.of(folder), (path, file, indexed, objects) -> out.add(path));
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One work-tree file a commit would hold: the file, its index entry (null when untracked), and the walk's object reader. */
+    @FunctionalInterface
+    interface CommittableFile {
+        void accept(String path, WorkingTreeIterator file, DirCacheIterator indexed, ObjectReader objects) throws IOException;
+    }
+
+    /**
+     * Walks the work-tree files under {@code filters} that a commit would hold, as Git decides it:
+     * tracked files still present, and untracked files that are not ignored.
+     */
+    void forEachCommittable(DirCache index, Collection<String> filters, CommittableFile visitor) throws IOException {
         try (TreeWalk tw = new TreeWalk(repo)) {
-            int dcIdx = tw.addTree(new DirCacheIterator(repo.readDirCache()));
+            int dcIdx = tw.addTree(new DirCacheIterator(index));
             FileTreeIterator fti = new FileTreeIterator(repo);
             int wtIdx = tw.addTree(fti);
             fti.setDirCacheIterator(tw, dcIdx);
             tw.setRecursive(true);
-            tw.setFilter(PathFilterGroup.createFromStrings(folder));
+            tw.setFilter(PathFilterGroup.createFromStrings(filters));
             while (tw.next()) {
                 WorkingTreeIterator w = tw.getTree(wtIdx, WorkingTreeIterator.class);
-                if (w != null && !(tw.getTree(dcIdx, DirCacheIterator.class) == null && w.isEntryIgnored())) {
-                    out.add(tw.getPathString());
+                DirCacheIterator d = tw.getTree(dcIdx, DirCacheIterator.class);
+                if (w != null && !(d == null && w.isEntryIgnored())) {
+                    visitor.accept(tw.getPathString(), w, d, tw.getObjectReader());
                 }
             }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.reg.git;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.reg.testing.CrashMatrix;
 import dev.reg.testing.EvalFixtures;
 import dev.reg.testing.GitCli;
@@ -26,10 +24,6 @@ class CrashMatrixTest {
     @TempDir
     Path outside;
 
-    private static RegCli.Result nextWrite(Path repo) {
-        return RegCli.run(repo, "adr", "new", "Written after the crash");
-    }
-
     /** A registry with a change to release and unrelated staged and unstaged work of the user's. */
     private TestRegistry registryWithUserWork() {
         TestRegistry r = TestRegistry.supportCopilot(fixture);
@@ -40,17 +34,11 @@ class CrashMatrixTest {
         return r;
     }
 
-    private static void report(String command, CrashMatrix.Report r) {
-        System.out.println("crash matrix: " + command + ": " + r.points().size() + " points, " + r.asBefore() + " as before, "
-                + r.updated() + " fully updated");
-        assertTrue(r.asBefore() > 0 && r.updated() > 0, "kills land both before and after publishing");
-    }
-
     @Test
     void bump() {
         registryWithUserWork();
-        report("bump", CrashMatrix.run(fixture, scratch,
-                repo -> RegCli.run(repo, "bump", "prompt", "billing_refund", "minor", "-m", "cite policy"), CrashMatrixTest::nextWrite));
+        CrashMatrix.run("bump", fixture, scratch,
+                repo -> RegCli.run(repo, "bump", "prompt", "billing_refund", "minor", "-m", "cite policy"), CrashMatrix::newAdr);
     }
 
     @Test
@@ -58,15 +46,15 @@ class CrashMatrixTest {
         registryWithUserWork();
         Path a = EvalFixtures.write(outside, "greeting.md", "Hello {{name}}.\n");
         Path b = EvalFixtures.write(outside.resolve("parts"), "footer.md", "Bye.\n");
-        report("add", CrashMatrix.run(fixture, scratch,
-                repo -> RegCli.run(repo, "add", "prompt", "greeting", a.toString(), b.toString()), CrashMatrixTest::nextWrite));
+        CrashMatrix.run("add", fixture, scratch,
+                repo -> RegCli.run(repo, "add", "prompt", "greeting", a.toString(), b.toString()), CrashMatrix::newAdr);
     }
 
     @Test
     void adrNew() {
         registryWithUserWork();
-        report("adr new", CrashMatrix.run(fixture, scratch, repo -> RegCli.run(repo, "adr", "new", "Use Postgres"),
-                repo -> RegCli.run(repo, "bump", "prompt", "billing_refund", "minor")));
+        CrashMatrix.run("adr new", fixture, scratch, repo -> RegCli.run(repo, "adr", "new", "Use Postgres"),
+                repo -> RegCli.run(repo, "bump", "prompt", "billing_refund", "minor"));
     }
 
     @Test
@@ -74,15 +62,15 @@ class CrashMatrixTest {
         GitCli.ok(fixture, "init", "-q");
         TestRegistry.open(fixture).write("mine.txt", "work in progress\n");
         GitCli.ok(fixture, "add", "mine.txt");
-        report("init", CrashMatrix.run(fixture, scratch, repo -> RegCli.run(repo, "init"), repo -> RegCli.run(repo, "init")));
+        CrashMatrix.run("init", fixture, scratch, repo -> RegCli.run(repo, "init"), repo -> RegCli.run(repo, "init"));
     }
 
     @Test
     void evalImportOfASmallRun() {
         registryWithUserWork();
         Path run = EvalFixtures.write(outside, "run.jsonl", "{\"id\":\"FAQ-001\",\"pass\":true}\n{\"id\":\"JAIL-007\",\"pass\":false}\n");
-        report("eval import", CrashMatrix.run(fixture, scratch,
-                repo -> RegCli.run(repo, "eval", "import", run.toString(), "-w", "support_copilot"), CrashMatrixTest::nextWrite));
+        CrashMatrix.run("eval import", fixture, scratch,
+                repo -> RegCli.run(repo, "eval", "import", run.toString(), "-w", "support_copilot"), CrashMatrix::newAdr);
     }
 
     @Test
@@ -93,7 +81,7 @@ class CrashMatrixTest {
             rows.append("{\"id\":\"C-").append(i).append("\",\"pass\":").append(i % 7 != 0).append("}\n");
         }
         Path run = EvalFixtures.write(outside, "large.jsonl", rows.toString());
-        report("eval import (large)", CrashMatrix.run(fixture, scratch,
-                repo -> RegCli.run(repo, "eval", "import", run.toString(), "-w", "support_copilot"), CrashMatrixTest::nextWrite));
+        CrashMatrix.run("eval import (large)", fixture, scratch,
+                repo -> RegCli.run(repo, "eval", "import", run.toString(), "-w", "support_copilot"), CrashMatrix::newAdr);
     }
 }

@@ -16,6 +16,8 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A folder reg writes into that is committed as a symbolic link to somewhere outside the
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and the repository stays usable. A template that is a link is refused (exit 2) without its target's text.
  */
 class SymlinkedFoldersTest {
+    private static final String TEMPLATE = "registry/prompts/billing_refund/template.md";
+
     @TempDir
     Path dir;
 
@@ -117,23 +121,14 @@ class SymlinkedFoldersTest {
         assertRefusedWithoutWriting(s.reg, "adr", target, x -> s.release("--run", "run-a"));
     }
 
-    @Test
-    void bumpThroughALinkedArtifactFolderTagsNothing() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"registry/prompts/billing_refund", "registry/prompts"})
+    void bumpThroughALinkedFolderTagsNothing(String folder) throws IOException {
         TestRegistry r = TestRegistry.supportCopilot(dir);
-        Path target = linkOutside(r, "registry/prompts/billing_refund");
-        Files.writeString(target.resolve("template.md"), "changed outside\n");
-        assertRefusedWithoutWriting(r, "registry/prompts/billing_refund", target,
-                x -> x.reg("bump", "prompt", "billing_refund", "minor", "-m", "through the link"));
+        Path target = linkOutside(r, folder);
+        Files.writeString(target.resolve(Path.of(folder).relativize(Path.of(TEMPLATE)).toString()), "changed outside\n");
+        assertRefusedWithoutWriting(r, folder, target, x -> x.reg("bump", "prompt", "billing_refund", "minor", "-m", "through the link"));
         assertEquals("", r.git("tag", "-l", "prompt/billing_refund@1.1.0"));
-    }
-
-    @Test
-    void bumpThroughALinkedKindFolder() throws IOException {
-        TestRegistry r = TestRegistry.supportCopilot(dir);
-        Path target = linkOutside(r, "registry/prompts");
-        Files.writeString(target.resolve("billing_refund/template.md"), "changed outside\n");
-        assertRefusedWithoutWriting(r, "registry/prompts", target,
-                x -> x.reg("bump", "prompt", "billing_refund", "minor", "-m", "through the link"));
     }
 
     @Test
