@@ -77,6 +77,22 @@ class BumpRefusalsTest {
     }
 
     @Test
+    void aListedFileThatGitIgnoresIsNamedNotLeftOutOfTheCommit() {
+        TestRegistry r = TestRegistry.supportCopilot(dir);
+        r.write(".gitignore", "*.md\n");
+        r.git("add", ".gitignore");
+        r.git("commit", "-q", "-m", "ignore Markdown", ".gitignore");
+        r.git("rm", "-q", "--cached", TEMPLATE);
+        r.git("commit", "-q", "-m", "untrack the template");
+        r.append(TEMPLATE, "Always cite the policy.\n");
+        Map<String, String> before = r.snapshot();
+        RegCli.Result res = r.reg(BUMP);
+        assertEquals(2, res.exit(), res.all());
+        assertTrue(res.err().contains("registry/prompts/billing_refund/artifact.yaml: files: template.md is ignored by Git"), res.err());
+        r.assertUnchangedSince(before);
+    }
+
+    @Test
     void unlistedFilesInTheArtifactFolderAreNamed() {
         TestRegistry r = TestRegistry.supportCopilot(dir);
         r.append(TEMPLATE, "Always cite the policy.\n");
