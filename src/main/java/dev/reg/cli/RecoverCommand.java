@@ -7,11 +7,7 @@ import picocli.CommandLine.Command;
 final class RecoverCommand extends BaseCommand {
     @Override
     public Integer call() {
-        try (Registry registry = openRegistry()) {
-            if (registry.recovered().isEmpty()) {
-                term().out().println("nothing to recover");
-            }
-        }
+        Registry.recover(dir()).ifPresentOrElse(term()::notice, () -> term().out().println("nothing to recover"));
         return ExitCodes.OK;
     }
 }

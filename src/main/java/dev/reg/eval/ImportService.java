@@ -1,14 +1,15 @@
 package dev.reg.eval;
 
-import dev.reg.util.FileTrees;
 import dev.reg.util.Plural;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.reg.BadInputException;
 import dev.reg.RefusedException;
+import dev.reg.git.Change;
 import dev.reg.git.CommitRequest;
 import dev.reg.git.CommitResult;
 import dev.reg.git.GitStore;
+import dev.reg.git.ScratchFolder;
 import dev.reg.registry.ContentHasher;
 import dev.reg.registry.ProgressListener;
 import dev.reg.registry.Registry;
@@ -18,11 +19,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,21 +63,16 @@ public final class ImportService {
         Sha256 sha = ContentHasher.hashFile(file, ProgressListener.NONE);
         if (req.provider() == null && req.prompt() == null) {
             // nothing to choose from the file: the id is known before reading it, and a re-import is found at once
-            Optional<ImportResult> done = alreadyImported(head, runId(subject, importer.name(), options(format, req, Map.of()), sha), warnings);
+            String known = runId(subject, importer.name(), options(format, req, Map.of()), sha);
+            Optional<ImportResult> done = alreadyImported(head, known, warnings);
             if (done.isPresent()) {
                 return done.get();
             }
+            requireWritable(known);
         }
 
-        Path tmpRoot = git.gitDir().resolve("reg-tmp");
-        Path tmp;
-        try {
-            Files.createDirectories(tmpRoot);
-            tmp = Files.createTempDirectory(tmpRoot, "eval-import-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
+        try (ScratchFolder scratch = git.newScratchFolder()) {
+            Path tmp = scratch.dir();
             MetricCatalog catalog = new MetricCatalog(declared);
             CaseSorter sorter = new CaseSorter(tmp, importer.numbersTrials(), catalog);
             Importer.ToolInfo tool = importer.read(file, display, sorter);
@@ -89,12 +83,7 @@ public final class ImportService {
             if (done.isPresent()) {
                 return done.get();
             }
-            Path root = registry.root();
-            if (Files.exists(root.resolve(EvalStore.filePath(id)), LinkOption.NOFOLLOW_LINKS)
-                    || Files.exists(root.resolve(EvalStore.folderPath(id)), LinkOption.NOFOLLOW_LINKS)) {
-                throw new RefusedException(EvalStore.folderPath(id) + "(.json) exists in the work tree but is not committed"
-                        + " (left by an interrupted import, or written by hand); move it away and import again");
-            }
+            requireWritable(id);
             if (sorter.rows() == 0) {
                 throw new BadInputException(display + ": no cases: an eval run needs at least one result");
             }
@@ -111,7 +100,7 @@ public final class ImportService {
             CommitResult result;
             if (large) {
                 Files.writeString(runDir.resolve(EvalStore.RUN_FILE), pretty(EvalJson.header(run)) + "\n", StandardCharsets.UTF_8);
-                result = publishFolder(runDir, root.resolve(path), head, path, message);
+                result = publishFolder(runDir, head, path, message);
             } else {
                 byte[] doc = singleDocument(run, casesFile);
                 result = git.publish(new CommitRequest(head, List.of(), Map.of(path, doc), List.of(), message, List.of()));
@@ -119,8 +108,6 @@ public final class ImportService {
             return new ImportResult(run, true, result.commit().name(), warnings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            FileTrees.deleteQuietly(tmp);
         }
     }
 
@@ -131,6 +118,17 @@ public final class ImportService {
             return Optional.of(new ImportResult(new EvalStore(registry).load(id), false, null, warnings));
         }
         return Optional.empty();
+    }
+
+    /** Refuses before anything is written: no path of the run may pass through a link, nor be left uncommitted in the work tree. */
+    private void requireWritable(String id) {
+        registry.git().requireWritable(List.of(EvalStore.filePath(id), EvalStore.folderPath(id)));
+        Path root = registry.root();
+        if (Files.exists(root.resolve(EvalStore.filePath(id)), LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(root.resolve(EvalStore.folderPath(id)), LinkOption.NOFOLLOW_LINKS)) {
+            throw new RefusedException(EvalStore.folderPath(id) + "(.json) exists in the work tree but is not committed"
+                    + " (left by an interrupted import, or written by hand); move it away and import again");
+        }
     }
 
     /** The run is recorded against committed versions; say so when a component's folder has uncommitted changes. */
@@ -162,25 +160,13 @@ public final class ImportService {
         }
     }
 
-    private CommitResult publishFolder(Path runDir, Path target, ObjectId head, String path, String message) throws IOException {
-        boolean parentExisted = Files.isDirectory(target.getParent());
-        Files.createDirectories(target.getParent());
-        try {
-            Files.move(runDir, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.createDirectories(target);
+    /** Commits the run's folder; its files are part of the change, so a failure or kill before publishing removes them. */
+    private CommitResult publishFolder(Path runDir, ObjectId head, String path, String message) {
+        try (Change change = registry.git().startChange()) {
             for (String f : List.of(EvalStore.RUN_FILE, EvalStore.CASES_FILE)) {
-                Files.copy(runDir.resolve(f), target.resolve(f));
+                change.moveIn(path + "/" + f, runDir.resolve(f));
             }
-        }
-        try {
-            return registry.git().publish(new CommitRequest(head, List.of(path), Map.of(), List.of(), message, List.of()));
-        } catch (RuntimeException e) {
-            FileTrees.deleteQuietly(target);
-            if (!parentExisted) {
-                Files.deleteIfExists(target.getParent());
-            }
-            throw e;
+            return change.publish(new CommitRequest(head, List.of(path), Map.of(), List.of(), message, List.of()));
         }
     }
 

@@ -2,14 +2,12 @@ package dev.reg.git;
 
 import dev.reg.BadInputException;
 import dev.reg.RefusedException;
-import dev.reg.util.AtomicFiles;
-import dev.reg.util.Faults;
+import dev.reg.util.SymbolicLinks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,35 +22,26 @@ import java.util.TreeMap;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.dircache.DirCacheBuilder;
-import org.eclipse.jgit.dircache.DirCacheEditor;
-import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.dircache.DirCacheIterator;
-import org.eclipse.jgit.errors.LockFailedException;
-import org.eclipse.jgit.lib.BatchRefUpdate;
-import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.GpgConfig;
-import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectBuilder;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
-import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.RepositoryState;
 import org.eclipse.jgit.lib.Signer;
 import org.eclipse.jgit.lib.Signers;
-import org.eclipse.jgit.lib.TagBuilder;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.treewalk.FileTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.WorkingTreeIterator;
@@ -424,7 +413,8 @@ public final class GitStore implements AutoCloseable {
      * write-tree}: the staged content becomes readable like any commit. Unmerged entries are refused.
      */
     public ObjectId indexTree() {
-        try (ObjectInserter ins = repo.newObjectInserter()) {
+        // the tree objects' temporary files go to a scratch folder, so a kill leaves none in .git/objects
+        try (ScratchFolder scratch = newScratchFolder(); ObjectInserter ins = new LooseObjectInserter(repo, scratch.dir())) {
             DirCache index = repo.readDirCache();
             if (index.hasUnmergedPaths()) {
                 throw new BadInputException("the index has unresolved merge conflicts; resolve them before validating staged changes");
@@ -567,220 +557,164 @@ public final class GitStore implements AutoCloseable {
     // ---------------------------------------------------------------- writing
 
     /**
-     * Publishes {@code req} all or nothing. The index is locked for the whole change, so a second
-     * writer is refused rather than interleaved; the commit and its tags become visible in one
-     * atomic ref transaction (packed as they are written); only then are the work tree and the
-     * index updated, under a journal that {@link #recoverInterrupted()} completes if the process dies.
+     * Publishes {@code req} all or nothing, as one {@link Change}: the commit and its tags become
+     * visible in one atomic ref transaction, and only then are the work tree and index updated,
+     * under a journal that {@link #recoverInterrupted()} completes if the process dies.
      *
-     * @throws RefusedException when HEAD moved, a tag already exists, or another process holds a lock
+     * @throws RefusedException when HEAD moved, a tag already exists, another process holds a lock,
+     *     a merge or the like is in progress, or a path goes through a symbolic link
      */
     public CommitResult publish(CommitRequest req) {
+        try (Change change = startChange()) {
+            return change.publish(req);
+        }
+    }
+
+    /**
+     * Starts a change that may bring files into the work tree before publishing (see {@link Change}),
+     * holding the index lock until it is closed.
+     *
+     * @throws RefusedException when the repository is in no state for reg to commit, or another process holds the lock
+     */
+    public Change startChange() {
+        requireCommittableState();
         String branch = currentBranchForWrite();
-        DirCache index;
-        try {
-            index = repo.lockDirCache();
-        } catch (LockFailedException e) {
-            throw new RefusedException("another Git or reg process is writing this repository (" + repo.getIndexFile()
-                    + ".lock exists); try again when it has finished, or, if no git or reg process is running, remove the stale lock: rm '"
-                    + repo.getIndexFile() + ".lock'");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return new Change(this, ChangeLock.acquire(gitDir(), repo.getIndexFile().toPath()), branch);
+    }
+
+    /**
+     * Checks, before any work, that reg may write {@code paths} (repository paths of files or
+     * folders): the repository is not in the middle of a merge or the like, and no path goes through
+     * a symbolic link.
+     */
+    public void requireWritable(Collection<String> paths) {
+        requireCommittableState();
+        requireNoLinks(paths);
+    }
+
+    /**
+     * Refuses a commit while Git is in the middle of a merge, rebase, cherry-pick, revert or
+     * {@code git am}: reg commits only its own paths, and Git refuses such partial commits then.
+     */
+    private void requireCommittableState() {
+        RepositoryState state = repo.getRepositoryState();
+        String operation = switch (state) {
+            case MERGING, MERGING_RESOLVED -> "merge";
+            case CHERRY_PICKING, CHERRY_PICKING_RESOLVED -> "cherry-pick";
+            case REVERTING, REVERTING_RESOLVED -> "revert";
+            case REBASING, REBASING_REBASING, REBASING_MERGE, REBASING_INTERACTIVE -> "rebase";
+            case APPLY -> "patch application (git am)";
+            default -> null;
+        };
+        if (operation != null) {
+            throw new RefusedException("a " + operation + " is in progress (" + state.getDescription()
+                    + "); Git refuses partial commits until it is finished, and so does reg — finish or abort it"
+                    + " (e.g. 'git " + (operation.startsWith("patch") ? "am" : operation) + " --continue' or '--abort'), then run reg again; nothing was changed");
         }
-        Journal journal = new Journal(gitDir());
-        boolean published = false;
-        try {
-            journal.start(branch);
-            ObjectId head = head().orElse(null);
-            if (!java.util.Objects.equals(head, req.expectedHead())) {
-                throw new RefusedException("the branch moved while reg was working (another commit landed); nothing was changed — run the command again");
-            }
-            for (TagSpec t : req.tags()) {
-                if (refExists(t.refName())) {
-                    throw new RefusedException("tag " + t.name() + " already exists; another process published it first — nothing was changed");
-                }
-            }
-            ObjectId commitId;
-            Map<String, ObjectId> tagIds = new LinkedHashMap<>();
-            PersonIdent me = new PersonIdent(repo);
-            try (ObjectInserter ins = repo.newObjectInserter(); ObjectReader reader = repo.newObjectReader()) {
-                DirCache tree = DirCache.newInCore();
-                DirCacheBuilder tb = tree.builder();
-                if (head != null) {
-                    try (RevWalk rw = new RevWalk(reader)) {
-                        tb.addTree(new byte[0], 0, reader, rw.parseCommit(head).getTree());
-                    }
-                }
-                tb.finish();
-                DirCacheEditor ed = tree.editor();
-                Map<String, WorkFile> snapshot = snapshotFolders(index, req, ins, reader);
-                for (int i = 0; i < tree.getEntryCount(); i++) {
-                    String p = tree.getEntry(i).getPathString();
-                    // a committed file under a folder that is gone from the work tree is gone from the commit
-                    if (underAny(p, req.folders()) && !snapshot.containsKey(p) && !req.writes().containsKey(p)
-                            && !req.deletes().contains(p)) {
-                        ed.add(new DirCacheEditor.DeletePath(p));
-                    }
-                }
-                for (Map.Entry<String, WorkFile> e : snapshot.entrySet()) {
-                    ed.add(pathEdit(e.getKey(), e.getValue().mode(), e.getValue().blob()));
-                }
-                for (Map.Entry<String, byte[]> w : req.writes().entrySet()) {
-                    ObjectId blob = ins.insert(Constants.OBJ_BLOB, w.getValue());
-                    ed.add(pathEdit(w.getKey(), FileMode.REGULAR_FILE, blob));
-                }
-                for (Map.Entry<String, TreeFile> c : req.copies().entrySet()) {
-                    TreeFile f = c.getValue();
-                    if (!f.isRegularFile()) {
-                        throw new BadInputException(c.getKey() + " is not a regular file in its source tree; reg restores plain files only");
-                    }
-                    if (!reader.has(f.blob(), Constants.OBJ_BLOB)) {
-                        throw new IllegalStateException("blob " + f.blob().name() + " for " + c.getKey() + " is not in the repository");
-                    }
-                    ed.add(pathEdit(c.getKey(), FileMode.fromBits(f.mode()), f.blob()));
-                }
-                for (String d : req.deletes()) {
-                    ed.add(new DirCacheEditor.DeletePath(d));
-                }
-                ed.finish();
-                ObjectId treeId = tree.writeTree(ins);
-                Faults.check("after-write-objects");
+    }
 
-                CommitBuilder cb = new CommitBuilder();
-                cb.setTreeId(treeId);
-                if (head != null) {
-                    cb.setParentId(head);
+    /**
+     * Refuses a write whose path passes through a symbolic link (the path itself or a folder above
+     * it): a committed link to a folder outside the repository would have reg write there.
+     */
+    void requireNoLinks(Collection<String> paths) {
+        for (String p : paths) {
+            Optional<String> link = SymbolicLinks.firstLink(workTree, p);
+            if (link.isPresent()) {
+                String target;
+                try {
+                    target = " (to " + Files.readSymbolicLink(workTree.resolve(link.get())) + ")";
+                } catch (IOException e) {
+                    target = "";
                 }
-                cb.setAuthor(me);
-                cb.setCommitter(me);
-                cb.setMessage(req.message());
-                GpgConfig gpg = new GpgConfig(repo.getConfig());
-                if (gpg.isSignCommits()) {
-                    sign(cb, gpg, me, "commit");
-                }
-                commitId = ins.insert(cb);
-                for (TagSpec t : req.tags()) {
-                    TagBuilder tag = new TagBuilder();
-                    tag.setTag(t.name());
-                    tag.setObjectId(commitId, Constants.OBJ_COMMIT);
-                    tag.setTagger(me);
-                    tag.setMessage(t.message().endsWith("\n") ? t.message() : t.message() + "\n");
-                    if (gpg.isSignAnnotated() || gpg.isSignAllTags()) {
-                        sign(tag, gpg, me, "tag " + t.name());
-                    }
-                    tagIds.put(t.refName(), ins.insert(tag));
-                }
-                ins.flush();
-            }
-            Faults.check("after-commit-object");
-
-            journal.begin(commitId, branch, index, req, workTree);
-            Faults.check("before-refs");
-            BatchRefUpdate bru = repo.getRefDatabase().newBatchUpdate();
-            bru.setAtomic(true);
-            bru.setRefLogIdent(me);
-            bru.setRefLogMessage("reg: " + firstLine(req.message()), false);
-            bru.addCommand(new ReceiveCommand(head == null ? ObjectId.zeroId() : head, commitId, branch));
-            for (Map.Entry<String, ObjectId> t : tagIds.entrySet()) {
-                bru.addCommand(new ReceiveCommand(ObjectId.zeroId(), t.getValue(), t.getKey()));
-            }
-            try (RevWalk rw = new RevWalk(repo)) {
-                bru.execute(rw, NullProgressMonitor.INSTANCE);
-            }
-            for (ReceiveCommand c : bru.getCommands()) {
-                if (c.getResult() != ReceiveCommand.Result.OK) {
-                    throw new RefusedException("could not publish " + Repository.shortenRefName(c.getRefName()) + " ("
-                            + c.getResult() + (c.getMessage() == null ? "" : ": " + c.getMessage())
-                            + "); another process updated the repository first — nothing was changed");
-                }
-            }
-            published = true;
-            Faults.check("after-refs");
-            finishWorkTree(index, commitId, writtenPaths(req), req.deletes(), req.folders(), Set.of());
-            index = null; // committed by finishWorkTree
-            journal.end();
-            return new CommitResult(commitId, branch, req.tags().stream().map(TagSpec::name).toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (index != null) {
-                index.unlock();
-            }
-            if (!published) {
-                journal.end();
+                throw new RefusedException(link.get() + " is a symbolic link" + target + "; reg writes " + p
+                        + " only inside the repository and never through a link — replace the link with the folder or file itself;"
+                        + " nothing was changed");
             }
         }
     }
 
-    private record WorkFile(FileMode mode, ObjectId blob) {
+    /**
+     * A new folder for temporary files of this process (say, sorting an eval run), removed by the
+     * caller when done or, if the process dies, by the next recovery.
+     */
+    public ScratchFolder newScratchFolder() {
+        return new ScratchFolder(ChangeLock.newScratchFolder(gitDir()));
     }
 
-    /** Paths whose content the change sets: computed writes and copied blobs. */
-    static Set<String> writtenPaths(CommitRequest req) {
-        Set<String> out = new java.util.TreeSet<>(req.writes().keySet());
-        out.addAll(req.copies().keySet());
-        return out;
+    /** Receives one file's content as Git would store it. */
+    @FunctionalInterface
+    public interface StoredContent {
+        void accept(String path, InputStream content) throws IOException;
     }
 
-    /** Blobs for every tracked or non-ignored file under the request's folders, as they stand in the work tree. */
-    private Map<String, WorkFile> snapshotFolders(DirCache index, CommitRequest req, ObjectInserter ins, ObjectReader reader)
-            throws IOException {
-        Map<String, WorkFile> out = new TreeMap<>();
-        if (req.folders().isEmpty()) {
+    /**
+     * Streams, for each of {@code paths} present in the work tree (tracked, or untracked and not
+     * ignored), the bytes a commit of it would store: Git's clean filter and line-ending conversion
+     * (core.autocrlf, .gitattributes text/eol) applied as Git applies them. Paths not passed to
+     * {@code reader} would not be committed.
+     */
+    public void readAsCommitted(Collection<String> paths, StoredContent reader) {
+        if (paths.isEmpty()) {
+            return;
+        }
+        Set<String> wanted = new HashSet<>(paths);
+        try {
+            forEachCommittable(repo.readDirCache(), paths, (path, file, indexed, objects) -> {
+                if (wanted.contains(path)) {
+                    try (InputStream in = file.openEntryStream()) {
+                        reader.accept(path, in);
+                    }
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The files under {@code folder} that a commit of it would hold, as they stand in the work
+     * tree: tracked files still present and untracked files that are not ignored.
+     */
+    public java.util.SortedSet<String> committableFiles(String folder) {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        try {
+            forEachCommittable(repo.readDirCache(), List.of(folder), (path, file, indexed, objects) -> out.add(path));
             return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        Set<String> skip = new HashSet<>(writtenPaths(req));
-        skip.addAll(req.deletes());
-        try (TreeWalk tw = new TreeWalk(repo, reader)) {
+    }
+
+    /** One work-tree file a commit would hold: the file, its index entry (null when untracked), and the walk's object reader. */
+    @FunctionalInterface
+    interface CommittableFile {
+        void accept(String path, WorkingTreeIterator file, DirCacheIterator indexed, ObjectReader objects) throws IOException;
+    }
+
+    /**
+     * Walks the work-tree files under {@code filters} that a commit would hold, as Git decides it:
+     * tracked files still present, and untracked files that are not ignored.
+     */
+    void forEachCommittable(DirCache index, Collection<String> filters, CommittableFile visitor) throws IOException {
+        try (TreeWalk tw = new TreeWalk(repo)) {
             int dcIdx = tw.addTree(new DirCacheIterator(index));
             FileTreeIterator fti = new FileTreeIterator(repo);
             int wtIdx = tw.addTree(fti);
             fti.setDirCacheIterator(tw, dcIdx);
             tw.setRecursive(true);
-            tw.setFilter(PathFilterGroup.createFromStrings(req.folders()));
+            tw.setFilter(PathFilterGroup.createFromStrings(filters));
             while (tw.next()) {
-                String path = tw.getPathString();
                 WorkingTreeIterator w = tw.getTree(wtIdx, WorkingTreeIterator.class);
                 DirCacheIterator d = tw.getTree(dcIdx, DirCacheIterator.class);
-                if (w == null || skip.contains(path) || (d == null && w.isEntryIgnored())) {
-                    continue;
-                }
-                FileMode mode = w.getEntryFileMode();
-                if (mode == FileMode.GITLINK) {
-                    throw new BadInputException(path + " is a nested Git repository; registry folders hold plain files");
-                }
-                if (d != null && !w.isModified(d.getDirCacheEntry(), true, reader) && d.getEntryFileMode() == mode) {
-                    out.put(path, new WorkFile(mode, d.getEntryObjectId()));
-                    continue;
-                }
-                try (InputStream in = w.openEntryStream()) {
-                    out.put(path, new WorkFile(mode, ins.insert(Constants.OBJ_BLOB, w.getEntryContentLength(), in)));
+                if (w != null && !(d == null && w.isEntryIgnored())) {
+                    visitor.accept(tw.getPathString(), w, d, tw.getObjectReader());
                 }
             }
         }
-        return out;
     }
 
-    /** True when {@code path} is one of {@code folders} or lies under one (a "folder" may name a single file). */
-    private static boolean underAny(String path, Collection<String> folders) {
-        for (String f : folders) {
-            if (path.equals(f) || path.startsWith(f.endsWith("/") ? f : f + "/")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static DirCacheEditor.PathEdit pathEdit(String path, FileMode mode, ObjectId blob) {
-        return new DirCacheEditor.PathEdit(path) {
-            @Override
-            public void apply(DirCacheEntry ent) {
-                ent.setFileMode(mode);
-                ent.setObjectId(blob);
-            }
-        };
-    }
-
-    private void sign(ObjectBuilder builder, GpgConfig gpg, PersonIdent me, String what) {
+    void sign(ObjectBuilder builder, GpgConfig gpg, PersonIdent me, String what) {
         Signer signer = Signers.get(gpg.getKeyFormat());
         if (signer == null) {
             throw new BadInputException("Git config asks to sign (" + what + ") with gpg.format=" + gpg.getKeyFormat()
@@ -813,91 +747,12 @@ public final class GitStore implements AutoCloseable {
     }
 
     /**
-     * Brings the work tree and the index in line with {@code commit} for the paths the change
-     * touched, leaving every other index entry (the user's staged work) as it was.
-     */
-    private void finishWorkTree(DirCache index, ObjectId commit, Collection<String> written, Collection<String> deleted,
-            Collection<String> folders, Set<String> keepWorkTree) throws IOException {
-        try (RevWalk rw = new RevWalk(repo); ObjectReader reader = repo.newObjectReader()) {
-            RevCommit c = rw.parseCommit(commit);
-            for (String path : written) {
-                if (keepWorkTree.contains(path)) {
-                    continue;
-                }
-                try (TreeWalk tw = TreeWalk.forPath(repo, path, c.getTree());
-                        InputStream in = reader.open(tw.getObjectId(0), Constants.OBJ_BLOB).openStream()) {
-                    // streamed: a restored dataset may be larger than the heap
-                    AtomicFiles.write(workTree.resolve(path), in, tw.getFileMode(0) == FileMode.EXECUTABLE_FILE);
-                }
-            }
-            for (String path : deleted) {
-                if (!keepWorkTree.contains(path)) {
-                    Files.deleteIfExists(workTree.resolve(path));
-                }
-            }
-            Faults.check("after-work-tree");
-            Set<String> touched = new HashSet<>(written);
-            touched.addAll(deleted);
-            DirCacheBuilder b = index.builder();
-            for (int i = 0; i < index.getEntryCount(); i++) {
-                DirCacheEntry e = index.getEntry(i);
-                String p = e.getPathString();
-                if (!touched.contains(p) && !underAny(p, folders)) {
-                    b.add(e);
-                }
-            }
-            Set<String> paths = new java.util.TreeSet<>(touched);
-            if (!folders.isEmpty()) {
-                try (TreeWalk tw = new TreeWalk(reader)) {
-                    tw.addTree(c.getTree());
-                    tw.setRecursive(true);
-                    tw.setFilter(PathFilterGroup.createFromStrings(folders));
-                    while (tw.next()) {
-                        paths.add(tw.getPathString());
-                    }
-                }
-            }
-            for (String p : paths) {
-                try (TreeWalk tw = TreeWalk.forPath(repo, p, c.getTree())) {
-                    if (tw == null) {
-                        continue;
-                    }
-                    DirCacheEntry e = new DirCacheEntry(p);
-                    e.setFileMode(tw.getFileMode(0));
-                    e.setObjectId(tw.getObjectId(0));
-                    Path f = workTree.resolve(p);
-                    if (Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {
-                        e.setLength(Files.size(f));
-                        e.setLastModified(Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS).toInstant());
-                    }
-                    b.add(e);
-                }
-            }
-            b.commit();
-        } catch (IOException e) {
-            index.unlock();
-            throw e;
-        }
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
-
-    /**
-     * Completes or discards a change interrupted by a crash or kill: if its commit was published,
-     * writes the work-tree files and index it still owed; if not, removes what it left behind.
-     * Returns a description of what was done, or empty when there was nothing to recover.
+     * Completes or discards the changes a crash or kill interrupted: one whose commit was published
+     * gets the work-tree files and index it still owed; one that was not has what it left behind
+     * removed. Returns a description of what was done, or empty when there was nothing to recover.
      */
     public Optional<String> recoverInterrupted() {
-        return new Journal(gitDir()).recover(this);
-    }
-
-    void completeFromJournal(ObjectId commit, List<String> writes, List<String> deletes, List<String> folders,
-            List<String> changedSince) throws IOException {
-        DirCache index = repo.lockDirCache();
-        finishWorkTree(index, commit, writes, deletes, folders, Set.copyOf(changedSince));
+        return Recovery.run(this);
     }
 
     boolean branchContains(String branch, ObjectId commit) throws IOException {
@@ -910,9 +765,5 @@ public final class GitStore implements AutoCloseable {
         } catch (org.eclipse.jgit.errors.MissingObjectException e) {
             return false;
         }
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

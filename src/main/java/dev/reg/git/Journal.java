@@ -1,160 +1,128 @@
 package dev.reg.git;
 
 import dev.reg.util.AtomicFiles;
+import dev.reg.util.Faults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.lib.ObjectId;
+import java.util.Map;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectInserter;
 
 /**
- * {@code .git/reg/transaction}: what a change in flight still owes the work tree and index once its
- * refs are published. Written before the ref transaction and removed after the work tree is
- * updated, so a process killed at any instant leaves either nothing or a record to finish from.
+ * The journal of one change in flight, {@code journal} in its {@link ChangeLock} folder: every file
+ * the change puts into the work tree before publishing (so a crash before then removes them), and,
+ * written just before the ref transaction, what it still owes the work tree once published (so a
+ * crash after then is completed). Each record is written atomically before the step it describes.
+ *
+ * <p>Lines: {@code branch REF}, {@code mkdir PATH}, {@code create PATH} (about to create),
+ * {@code created FINGERPRINT PATH}, {@code commit ID}, {@code ref ID REF}, {@code folder PATH},
+ * {@code write BEFORE AFTER PATH} and {@code delete BEFORE PATH} (blob ids of the work-tree file
+ * before the change and of what the change writes, {@code none} for no file).
  */
 final class Journal {
-    private final Path gitDir;
+    static final String NONE = "none";
     private final Path file;
+    private final List<String> lines = new ArrayList<>();
 
-    Journal(Path gitDir) {
-        this.gitDir = gitDir;
-        this.file = gitDir.resolve("reg").resolve("transaction");
+    Journal(Path changeDir) {
+        this.file = changeDir.resolve("journal");
     }
 
-    /** The blob id of a work-tree file as it is now, or "none"; recovery never overwrites a file changed after this. */
-    private static String workTreeBlob(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            return "none";
-        }
-        try (var in = Files.newInputStream(file)) { // streamed: the file may be larger than the heap
-            return new org.eclipse.jgit.lib.ObjectInserter.Formatter()
-                    .idFor(org.eclipse.jgit.lib.Constants.OBJ_BLOB, Files.size(file), in).name();
-        }
-    }
-
-    /**
-     * Records that this process holds the index lock before any object is written, so a kill
-     * before {@link #begin} leaves a record whose dead pid lets recovery remove the stale lock.
-     */
-    void start(String branch) throws IOException {
-        AtomicFiles.write(file, ("pid " + ProcessHandle.current().pid() + "\nbranch " + branch + "\n").getBytes(StandardCharsets.UTF_8));
-    }
-
-    void begin(ObjectId commit, String branch, DirCache index, CommitRequest req, Path workTree) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        sb.append("pid ").append(ProcessHandle.current().pid()).append('\n');
-        sb.append("commit ").append(commit.name()).append('\n');
-        sb.append("branch ").append(branch).append('\n');
-        for (String f : req.folders()) {
-            sb.append("folder ").append(f).append('\n');
-        }
-        for (String w : GitStore.writtenPaths(req)) {
-            sb.append("write ").append(workTreeBlob(workTree.resolve(w))).append(' ').append(w).append('\n');
-        }
-        for (String d : req.deletes()) {
-            sb.append("delete ").append(workTreeBlob(workTree.resolve(d))).append(' ').append(d).append('\n');
-        }
-        sb.append("lock ").append(branch).append('\n');
-        for (var t : req.tags()) {
-            sb.append("lock ").append(t.refName()).append('\n');
-        }
-        AtomicFiles.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    void end() {
+    /** The records of a dead change, as far as it wrote them. */
+    static Journal read(Path changeDir) throws IOException {
+        Journal j = new Journal(changeDir);
         try {
-            Files.deleteIfExists(file);
+            j.lines.addAll(Files.readAllLines(j.file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            // killed before its first record: nothing to read
+        }
+        return j;
+    }
+
+    /** Appends records and writes the journal, atomically, before the caller takes the step they describe. */
+    void append(List<String> records) {
+        lines.addAll(records);
+        try {
+            AtomicFiles.write(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    Optional<String> recover(GitStore store) {
-        if (!Files.exists(file)) {
-            return Optional.empty();
-        }
+    /** The change is complete: nothing left to finish. */
+    void end() {
         try {
-            long pid = -1;
-            String commit = null;
-            String branch = null;
-            List<String> folders = new ArrayList<>();
-            List<String> writes = new ArrayList<>();
-            List<String> deletes = new ArrayList<>();
-            List<String> changedSince = new ArrayList<>();
-            List<String> locks = new ArrayList<>();
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                int sp = line.indexOf(' ');
-                if (sp < 0) {
-                    continue;
-                }
-                String key = line.substring(0, sp);
-                String value = line.substring(sp + 1);
-                switch (key) {
-                    case "pid" -> pid = Long.parseLong(value);
-                    case "commit" -> commit = value;
-                    case "branch" -> branch = value;
-                    case "folder" -> folders.add(value);
-                    case "write", "delete" -> {
-                        int sp2 = value.indexOf(' ');
-                        String path = value.substring(sp2 + 1);
-                        (key.equals("write") ? writes : deletes).add(path);
-                        if (!workTreeBlob(store.workTree().resolve(path)).equals(value.substring(0, sp2))) {
-                            changedSince.add(path);
-                        }
-                    }
-                    case "lock" -> locks.add(value);
-                    default -> { }
-                }
-            }
-            if (pid > 0 && pid != ProcessHandle.current().pid()
-                    && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                return Optional.empty(); // still running: its own business
-            }
-            FileTime started = Files.getLastModifiedTime(file);
-            if (commit == null && branch != null) {
-                // killed while preparing: nothing was published, only its index lock may be left
-                removeStaleLock(gitDir.resolve("index.lock"), started);
-                end();
-                return Optional.of("discarded an interrupted change that was never published; the repository is as before it");
-            }
-            if (commit == null || branch == null) {
-                end();
-                return Optional.of("removed an unreadable transaction record (" + file + ")");
-            }
-            removeStaleLock(gitDir.resolve("index.lock"), started);
-            removeStaleLock(gitDir.resolve("packed-refs.lock"), started);
-            for (String ref : locks) {
-                removeStaleLock(gitDir.resolve(ref + ".lock"), started);
-            }
-            ObjectId id = ObjectId.fromString(commit);
-            if (store.branchContains(branch, id)) {
-                store.completeFromJournal(id, writes, deletes, folders, changedSince);
-                end();
-                return Optional.of("completed an interrupted change: commit " + id.abbreviate(10).name()
-                        + " was published; the work tree and index are now up to date"
-                        + (changedSince.isEmpty() ? "" : " (kept your later edits of " + String.join(", ", changedSince)
-                                + "; the committed version is in HEAD)"));
-            }
-            end();
-            return Optional.of("discarded an interrupted change that was never published; the repository is as before it");
+            Faults.check("delete journal");
+            Files.deleteIfExists(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot recover from " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e);
+        }
+        lines.clear();
+    }
+
+    boolean isEmpty() {
+        return lines.isEmpty();
+    }
+
+    /** The value of the first {@code key} line, or null. */
+    String value(String key) {
+        for (String v : values(key)) {
+            return v;
+        }
+        return null;
+    }
+
+    /** The values of every {@code key} line, in order. */
+    List<String> values(String key) {
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            if (line.startsWith(key + " ")) {
+                out.add(line.substring(key.length() + 1));
+            }
+        }
+        return out;
+    }
+
+    /** For lines {@code key A B … PATH}: the path (the rest after {@code fields} fields) to the fields. */
+    Map<String, List<String>> records(String key, int fields) {
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        for (String v : values(key)) {
+            String[] parts = v.split(" ", fields + 1);
+            if (parts.length == fields + 1) {
+                out.put(parts[fields], List.of(parts).subList(0, fields));
+            }
+        }
+        return out;
+    }
+
+    /** The blob id a work-tree file has now, or {@code none}; recovery never overwrites a file changed after it was recorded. */
+    static String workTreeBlob(Path file) throws IOException {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return NONE;
+        }
+        try (var in = Files.newInputStream(file)) { // streamed: the file may be larger than the heap
+            return new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, Files.size(file), in).name();
         }
     }
 
-    /** A lock left by the dead process: at least as old as its transaction record (it was taken first or during). */
-    private static void removeStaleLock(Path lock, FileTime started) throws IOException {
-        if (Files.exists(lock)) {
-            // Allow for file-system time granularity; locks taken well after the crashed run belong to someone else.
-            if (Files.getLastModifiedTime(lock).compareTo(FileTime.fromMillis(started.toMillis() + 5_000)) <= 0) {
-                Files.deleteIfExists(lock);
-            }
+    /**
+     * What identifies a file reg created, cheaply (it may be a large eval run): its size and
+     * modification time to the millisecond (what every file system and copy tool keeps). A later edit
+     * by the user changes it, and recovery then keeps the file.
+     */
+    static String fingerprint(Path file) throws IOException {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return NONE;
         }
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        return a.size() + "@" + a.lastModifiedTime().toMillis();
     }
 }

@@ -2,6 +2,7 @@ package dev.reg.registry;
 
 import dev.reg.BadInputException;
 import dev.reg.RefusedException;
+import dev.reg.git.Change;
 import dev.reg.git.CommitRequest;
 import dev.reg.git.CommitResult;
 import dev.reg.git.TagSpec;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -46,6 +46,7 @@ public final class ArtifactService {
      */
     public VersionPublished bump(BumpRequest req) {
         ArtifactId id = req.artifact();
+        registry.git().requireWritable(List.of(id.folder()));
         Optional<ObjectId> head = registry.git().head();
         String manifestPath = registry.manifestPath(id);
         Path manifestFile = registry.root().resolve(manifestPath);
@@ -73,6 +74,7 @@ public final class ArtifactService {
         if (!req.retires().isEmpty() && id.kind() != Kind.DATASET) {
             throw new BadInputException("--retire names dataset cases; " + id + " is a " + id.kind());
         }
+        requireOnlyListed(id, current.files());
         ContentHashes hashes = registry.hashWorkTree(current, progress);
         Optional<Sha256> lastDigest = current.digest().or(() -> recordedDigest(new ArtifactVersion(id, current.version())));
         if (!req.allowUnchanged() && lastDigest.isPresent() && lastDigest.get().equals(hashes.digest())) {
@@ -101,9 +103,11 @@ public final class ArtifactService {
     /**
      * Registers a new artifact at its first version: copies the given files into its folder (files
      * already inside are used in place), writes artifact.yaml, commits the folder and tags the version.
+     * The copies are part of the change: if it fails or is killed before publishing, they are removed.
      */
     public VersionPublished add(AddRequest req) {
         ArtifactId id = req.artifact();
+        registry.git().requireWritable(List.of(id.folder()));
         Optional<ObjectId> head = registry.git().head();
         if (registry.exists(id)) {
             throw new BadInputException(id + " already exists (" + registry.manifestPath(id) + "); use 'reg bump' for a new version");
@@ -119,18 +123,13 @@ public final class ArtifactService {
         if (req.files().isEmpty() && Files.isDirectory(folder)) {
             files.addAll(existingFiles(folder));
         }
-        boolean createdFolder = !Files.exists(folder);
-        List<Path> created = new ArrayList<>();
-        try {
-            Files.createDirectories(folder);
+        try (Change change = registry.git().startChange()) {
             for (Map.Entry<String, Path> c : copies.entrySet()) {
-                Path target = folder.resolve(c.getKey());
-                if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(c.getValue(), target, StandardCopyOption.COPY_ATTRIBUTES);
-                    created.add(target);
+                if (!Files.exists(folder.resolve(c.getKey()), LinkOption.NOFOLLOW_LINKS)) {
+                    change.copyIn(id.folder() + "/" + c.getKey(), c.getValue());
                 }
             }
+            requireOnlyListed(id, files);
             String summary = req.summary() == null || req.summary().isBlank() ? "first version" : req.summary().strip();
             String skeleton = skeleton(id, req.version(), files, req.fields());
             ArtifactManifest draft = ArtifactManifest.read(YamlDocument.parse(skeleton, registry.manifestPath(id)), id);
@@ -142,39 +141,27 @@ public final class ArtifactService {
                     .result();
             checkReadsBack(text, registry.manifestPath(id), id, req.version());
             ArtifactVersion av = new ArtifactVersion(id, req.version());
-            CommitResult done = registry.git().publish(new CommitRequest(head.orElse(null), List.of(id.folder()),
+            CommitResult done = change.publish(new CommitRequest(head.orElse(null), List.of(id.folder()),
                     Map.of(registry.manifestPath(id), text.getBytes(StandardCharsets.UTF_8)), List.of(),
                     commitMessage(av, summary, hashes.digest()), List.of(new TagSpec(av.tagName(), tagMessage(summary, hashes.digest())))));
-            created.clear();
             return new VersionPublished(av, Optional.empty(), hashes.files(), hashes.digest(), done.commit().name(), summary);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            undo(created, createdFolder ? folder : null);
         }
     }
 
-    private static void undo(List<Path> created, Path folder) {
-        try {
-            for (Path p : created) {
-                Files.deleteIfExists(p);
-            }
-            if (folder != null && Files.isDirectory(folder)) {
-                try (var s = Files.walk(folder)) {
-                    List<Path> all = s.sorted(java.util.Comparator.reverseOrder()).toList();
-                    for (Path p : all) {
-                        if (Files.isDirectory(p)) {
-                            try (var d = Files.list(p)) {
-                                if (d.findAny().isEmpty()) {
-                                    Files.delete(p);
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * Refuses a version whose folder holds files that {@code files:} does not list: the commit would
+     * carry them, but the digest, which says what the version is, would not.
+     */
+    private void requireOnlyListed(ArtifactId id, List<String> files) {
+        String prefix = id.folder() + "/";
+        List<String> unlisted = registry.git().committableFiles(id.folder()).stream()
+                .map(p -> p.substring(prefix.length()))
+                .filter(p -> !p.equals(ArtifactManifest.FILE_NAME) && !files.contains(p))
+                .toList();
+        if (!unlisted.isEmpty()) {
+            throw new BadInputException(id.folder() + " holds files that files: does not list: " + String.join(", ", unlisted)
+                    + "; they would be committed into the version without being part of its digest — list them in files:,"
+                    + " move them out of the folder, or ignore them in .gitignore; nothing was changed");
         }
     }
 

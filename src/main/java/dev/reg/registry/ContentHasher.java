@@ -51,10 +51,15 @@ public final class ContentHasher {
     }
 
     public static Sha256 hashStream(InputStream in) throws IOException {
+        return hashStream(in, ProgressListener.NONE);
+    }
+
+    public static Sha256 hashStream(InputStream in, ProgressListener progress) throws IOException {
         MessageDigest md = newSha256();
-        byte[] buf = new byte[64 * 1024];
+        byte[] buf = new byte[BUFFER];
         for (int n; (n = in.read(buf)) >= 0; ) {
             md.update(buf, 0, n);
+            progress.advance(n);
         }
         return new Sha256(Hex.encodeHexString(md.digest()));
     }

@@ -1,6 +1,7 @@
 package dev.reg.registry;
 
 import dev.reg.BadInputException;
+import dev.reg.util.SymbolicLinks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -64,15 +65,11 @@ public final class ContentPaths {
      */
     public static Path resolveRegularFile(Path folder, String where, String path) {
         requireSafe(where, path);
-        Path current = folder;
-        String[] segs = path.split("/");
-        for (String seg : segs) {
-            current = current.resolve(seg);
-            if (Files.isSymbolicLink(current)) {
-                throw new BadInputException(where + ": '" + path + "' goes through a symbolic link ("
-                        + folder.relativize(current) + "); content files must be regular files inside the artifact folder");
-            }
-        }
+        SymbolicLinks.firstLink(folder, path).ifPresent(link -> {
+            throw new BadInputException(where + ": '" + path + "' goes through a symbolic link ("
+                    + link + "); content files must be regular files inside the artifact folder");
+        });
+        Path current = folder.resolve(path);
         if (!Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
             throw new BadInputException(where + ": '" + path + "' does not exist");
         }

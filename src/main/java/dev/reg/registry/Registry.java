@@ -2,6 +2,7 @@ package dev.reg.registry;
 
 import dev.reg.BadInputException;
 import dev.reg.git.GitStore;
+import dev.reg.util.SymbolicLinks;
 import dev.reg.semver.Version;
 import dev.reg.yaml.YamlDocument;
 import java.io.IOException;
@@ -46,6 +47,16 @@ public final class Registry implements AutoCloseable {
         } catch (RuntimeException e) {
             git.close();
             throw e;
+        }
+    }
+
+    /**
+     * Finishes or discards the changes a crash interrupted in the repository containing {@code dir},
+     * whether or not it holds a registry yet (a killed {@code reg init} leaves none); empty when there was nothing to do.
+     */
+    public static Optional<String> recover(Path dir) {
+        try (GitStore git = GitStore.open(dir)) {
+            return git.recoverInterrupted();
         }
     }
 
@@ -180,30 +191,45 @@ public final class Registry implements AutoCloseable {
         return out;
     }
 
-    /** Checksums and digest of the artifact's content files as they stand in the work tree. */
+    /**
+     * Checksums and digest of the artifact's content files as they stand in the work tree, taken
+     * over the bytes a commit of them would store (Git's clean filter and line-ending conversion
+     * applied), so they agree with the version's blobs whatever line endings the work tree has.
+     */
     public ContentHashes hashWorkTree(ArtifactManifest m, ProgressListener progress) {
         Path folder = folder(m.id());
         String where = manifestPath(m.id()) + ": files";
-        List<Path> paths = new ArrayList<>();
+        Map<String, String> byPath = new LinkedHashMap<>();
         long total = 0;
         for (String f : m.files()) {
-            Path p = ContentPaths.resolveRegularFile(folder, where, f);
-            paths.add(p);
+            String path = m.id().folder() + "/" + f;
+            SymbolicLinks.firstLink(root(), path).ifPresent(link -> {
+                throw new BadInputException(where + ": '" + f + "' goes through a symbolic link (" + link
+                        + "); content files must be regular files inside the repository");
+            });
             try {
-                total += Files.size(p);
+                total += Files.size(ContentPaths.resolveRegularFile(folder, where, f));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            byPath.put(path, f);
         }
-        Map<String, Sha256> hashes = new LinkedHashMap<>();
+        Map<String, Sha256> found = new HashMap<>();
         progress.start("checksums " + m.id(), total);
         try {
-            for (int i = 0; i < paths.size(); i++) {
-                hashes.put(m.files().get(i), ContentHasher.hashFile(paths.get(i), progress));
-            }
+            git.readAsCommitted(byPath.keySet(), (path, in) -> found.put(byPath.get(path), ContentHasher.hashStream(in, progress)));
         } finally {
             progress.finish();
         }
+        List<String> ignored = m.files().stream().filter(f -> !found.containsKey(f)).toList();
+        if (!ignored.isEmpty()) {
+            throw new BadInputException(where + ": " + String.join(", ", ignored) + (ignored.size() == 1 ? " is" : " are")
+                    + " ignored by Git (.gitignore or .git/info/exclude), so a commit would leave " + (ignored.size() == 1 ? "it" : "them")
+                    + " out; stop ignoring " + (ignored.size() == 1 ? "it" : "them") + " or remove " + (ignored.size() == 1 ? "it" : "them")
+                    + " from files:");
+        }
+        Map<String, Sha256> hashes = new LinkedHashMap<>();
+        m.files().forEach(f -> hashes.put(f, found.get(f)));
         return new ContentHashes(hashes, digestOf(m, hashes));
     }
 

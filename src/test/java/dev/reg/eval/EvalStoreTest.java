@@ -143,7 +143,7 @@ class EvalStoreTest {
     }
 
     @Test
-    void killedLargeImportLeavesNoCommitAndItsLeftoverIsRefusedNotOverwritten() {
+    void killedLargeImportLeavesNoCommitAndTheNextCommandRemovesItsLeftover() {
         TestRegistry r = TestRegistry.supportCopilot(dir);
         List<String> many = new ArrayList<>();
         for (int i = 0; i < 1500; i++) {
@@ -156,8 +156,9 @@ class EvalStoreTest {
         assertEquals(137, killed.exit(), killed.all());
         assertEquals(head, r.git("rev-parse", "HEAD"), "nothing was committed");
         RegCli.Result again = r.reg("eval", "import", f.toString(), "-w", "support_copilot");
-        assertEquals(3, again.exit(), again.all());
-        assertTrue(again.err().contains("exists in the work tree but is not committed"), again.err());
+        assertEquals(0, again.exit(), again.all());
+        assertTrue(again.err().contains("discarded an interrupted change that was never published"), again.err());
+        assertEquals("", r.git("status", "--porcelain", "--untracked-files=all"));
     }
 
     @Test

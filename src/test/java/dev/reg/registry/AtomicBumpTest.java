@@ -71,7 +71,7 @@ class AtomicBumpTest {
         assertTrue(res.err().contains("injected fault at " + point), res.err());
         r.assertUnchangedSince(before);
         assertFalse(Files.exists(r.path(".git/index.lock")));
-        assertFalse(Files.exists(r.path(".git/reg/transaction")));
+        r.assertNoChangeInFlight();
         assertFsckClean();
         System.clearProperty(Faults.PROPERTY);
         r.regOk(BUMP);
@@ -110,7 +110,7 @@ class AtomicBumpTest {
             assertTrue(next.err().contains("completed an interrupted change"), next.err());
             assertFullyUpdated();
         }
-        assertFalse(Files.exists(r.path(".git/reg/transaction")));
+        r.assertNoChangeInFlight();
     }
 
     @Test

@@ -30,7 +30,7 @@ class RollbackFaultTest {
         assertEquals(70, r.exit(), r.all());
         assertTrue(r.err().contains("injected fault at " + point), r.err());
         s.reg.assertUnchangedSince(before);
-        assertFalse(Files.exists(s.reg.path(".git/reg/transaction")));
+        s.reg.assertNoChangeInFlight();
         assertFalse(Files.exists(s.reg.path(".git/index.lock")));
         s.reg.regOk("rollback", "support_copilot");
         RollbackTest.assertRolledBack(s);

@@ -163,6 +163,20 @@ public final class TestRegistry {
         return out;
     }
 
+    /** No change of reg's is in flight or left behind: .git/reg holds no journal, lock marker or temporary file. */
+    public void assertNoChangeInFlight() {
+        Path reg = root.resolve(".git/reg");
+        if (!Files.exists(reg)) {
+            return;
+        }
+        try (var s = Files.walk(reg)) {
+            assertEquals(List.of(), s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).toList(),
+                    "files of a reg change left in .git/reg");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public void assertUnchangedSince(Map<String, String> before) {
         assertEquals(before, snapshot(), "the repository changed");
     }
