@@ -94,16 +94,16 @@ def paired(a, b):
 git_of = {"reg show (10 tags)": "git for-each-ref (10 tags)", "reg show (100,000 tags)": "git for-each-ref (100,000 tags)",
           "reg history (1,000 releases)": "git for-each-ref (1,000 releases)"}
 print("JVM %s, archive: %s; %d paired rounds (medians)" % (sys.argv[2], sys.argv[3], data["rounds"]))
-print("%-36s %9s %13s %9s %12s" % ("command", "ms", "x java Hello", "x git", "x before"))
+print("%-36s %9s %13s %9s %10s %8s" % ("command", "ms", "x java Hello", "x git", "x before", "CPU ms"))
 for label, r in res.items():
     if label.startswith("before: "):
         continue
     x_git = "%.1f" % paired(label, git_of[label]) if label in git_of else "-"
     x_before = "%.2f" % paired(label, "before: " + label) if "before: " + label in res else "-"
-    print("%-36s %9.1f %13.2f %9s %12s" % (label, r["median_ms"], r["ratio_to_base"], x_git, x_before))
+    print("%-36s %9.1f %13.2f %9s %10s %8.0f" % (label, r["median_ms"], r["ratio_to_base"], x_git, x_before, r["median_cpu_ms"]))
 for label, r in res.items():
     if label.startswith("before: "):
-        print("%-36s %9.1f %13.2f" % (label, r["median_ms"], r["ratio_to_base"]))
+        print("%-36s %9.1f %13.2f %9s %10s %8.0f" % (label, r["median_ms"], r["ratio_to_base"], "", "", r["median_cpu_ms"]))
 
 def verdict(label, target):
     x = res[label]["ratio_to_base"]
