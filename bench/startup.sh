@@ -15,6 +15,7 @@
 #   REG_JAVA=/usr/lib/jvm/java-17-openjdk-amd64 bench/startup.sh    # force a JVM (here: the CDS path)
 #   COMPARE=main bench/startup.sh             # also time the launcher of that revision ("before"),
 #                                             # with the same jar, paired in the same rounds
+#   COMPARE=main COMPARE_JAR=old/reg.jar ...  # ... with that jar instead (e.g. built from that revision)
 #   RUNS=31 bench/startup.sh                  # rounds (default 21); FRESH=1 rebuilds the fixtures
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -68,7 +69,7 @@ if [ -n "${COMPARE:-}" ]; then
   mkdir -p "$before/target"
   git -C "$bench_root" show "$COMPARE:reg" >"$before/reg"
   chmod +x "$before/reg"
-  cp "$bench_root/target/reg.jar" "$before/target/reg.jar"
+  cp "${COMPARE_JAR:-$bench_root/target/reg.jar}" "$before/target/reg.jar"
   "$before/reg" --version >/dev/null   # an earlier launcher may make its archive on first run
   "$before/reg" --version >/dev/null
   commands+=(
@@ -87,23 +88,28 @@ python3 - "$result" "$java" "$status" <<'EOF'
 import json, statistics, sys
 data = json.load(open(sys.argv[1]))
 res = data["results"]
+base = data["base"]
 
-def paired(a, b):
-    return statistics.median(x / y for x, y in zip(res[a]["times_ms"], res[b]["times_ms"]))
+def paired(a, b, key="times_ms"):
+    return statistics.median(x / y for x, y in zip(res[a][key], res[b][key]))
 
 git_of = {"reg show (10 tags)": "git for-each-ref (10 tags)", "reg show (100,000 tags)": "git for-each-ref (100,000 tags)",
           "reg history (1,000 releases)": "git for-each-ref (1,000 releases)"}
 print("JVM %s, archive: %s; %d paired rounds (medians)" % (sys.argv[2], sys.argv[3], data["rounds"]))
-print("%-36s %9s %13s %9s %10s %8s" % ("command", "ms", "x java Hello", "x git", "x before", "CPU ms"))
+print("wall: elapsed time; CPU: user + system time, which other load on the machine disturbs less")
+print("%-36s %8s %7s %8s %11s %7s %11s" % ("command", "wall ms", "x Hello", "CPU ms", "CPU x Hello", "x git", "x before"))
 for label, r in res.items():
     if label.startswith("before: "):
         continue
     x_git = "%.1f" % paired(label, git_of[label]) if label in git_of else "-"
-    x_before = "%.2f" % paired(label, "before: " + label) if "before: " + label in res else "-"
-    print("%-36s %9.1f %13.2f %9s %10s %8.0f" % (label, r["median_ms"], r["ratio_to_base"], x_git, x_before, r["median_cpu_ms"]))
+    before = "before: " + label
+    x_before = "%.2f/%.2f" % (paired(label, before), paired(label, before, "cpu_ms")) if before in res else "-"
+    print("%-36s %8.0f %7.2f %8.0f %11.2f %7s %11s" % (label, r["median_ms"], r["ratio_to_base"], r["median_cpu_ms"],
+                                                    paired(label, base, "cpu_ms"), x_git, x_before))
 for label, r in res.items():
     if label.startswith("before: "):
-        print("%-36s %9.1f %13.2f %9s %10s %8.0f" % (label, r["median_ms"], r["ratio_to_base"], "", "", r["median_cpu_ms"]))
+        print("%-36s %8.0f %7.2f %8.0f %11.2f" % (label, r["median_ms"], r["ratio_to_base"], r["median_cpu_ms"], paired(label, base, "cpu_ms")))
+print("(x before: wall/CPU, paired)")
 
 def verdict(label, target):
     x = res[label]["ratio_to_base"]
@@ -111,8 +117,10 @@ def verdict(label, target):
 print()
 print(verdict("reg --version", 2.0))
 print(verdict("reg show (100,000 tags)", 3.0))
-slower = [l for l in res if "before: " + l in res and paired(l, "before: " + l) > 1.0]
-if any(l.startswith("before: ") for l in res):
-    print("no command slower than before: %s" % ("yes" if not slower else "NO: " + ", ".join(slower)))
+compared = [l for l in res if "before: " + l in res]
+if compared:
+    for key, name in (("times_ms", "wall"), ("cpu_ms", "CPU")):
+        slower = [l for l in compared if paired(l, "before: " + l, key) > 1.0]
+        print("no command slower than before in %s time: %s" % (name, "yes" if not slower else "NO: " + ", ".join(slower)))
 print("(all times: %s)" % sys.argv[1])
 EOF
