@@ -9,7 +9,7 @@ size_mb="${SIZE_MB:-1024}"
 out="$bench_root/bench/out/checksum"
 rm -rf "$out"
 mkdir -p "$out"
-"$REG" --version >/dev/null
+REG_ARCHIVE=sync "$REG" --version >/dev/null   # builds the jar and the archive first
 
 echo "building a ${size_mb} MB dataset ..."
 "$REG" init "$out/repo" >/dev/null

@@ -19,7 +19,7 @@ git config --global user.email "bench@example.com"
 git config --global init.defaultBranch main
 rm -rf "$out"
 mkdir -p "$out"
-"$REG" --version >/dev/null
+REG_ARCHIVE=sync "$REG" --version >/dev/null   # builds the jar and the archive first
 
 # one row per case: a slice, a verdict, a score, latency, cost; ~1 in 1000 errored, some tagged must-pass
 generate() {

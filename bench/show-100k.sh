@@ -8,7 +8,7 @@ out="$bench_root/bench/out/show"
 runs="${RUNS:-15}"
 rm -rf "$out"
 mkdir -p "$out"
-"$REG" --version >/dev/null   # builds the jar and the CDS archive first
+REG_ARCHIVE=sync "$REG" --version >/dev/null   # builds the jar and the archive first
 
 echo "building fixtures ..."
 python3 "$bench_root/bench/make-tag-registry.py" "$out/big" 2000 50

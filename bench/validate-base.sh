@@ -16,6 +16,7 @@ git config --global init.defaultBranch main && git config --global tag.gpgSign f
 
 repo="$work/registry"
 mkdir -p "$repo" && cd "$repo"
+REG_ARCHIVE=sync "$reg" --version >/dev/null   # builds the jar and the archive first
 "$reg" init >/dev/null
 
 echo "building a registry of $n artifacts ..." >&2

@@ -84,12 +84,7 @@ final class EvalCommand implements Runnable {
                 ImportResult r = new ImportService(registry).importRun(req);
                 r.warnings().forEach(term()::notice);
                 if (json) {
-                    var o = EvalJson.MAPPER.createObjectNode();
-                    o.put("imported", r.imported());
-                    o.put("commit", r.commit());
-                    o.set("run", EvalJson.describe(r.run()));
-                    r.warnings().forEach(o.putArray("warnings")::add);
-                    term().json(o);
+                    term().json(EvalJson.describe(r));
                     return ExitCodes.OK;
                 }
                 EvalRunInfo run = r.run();

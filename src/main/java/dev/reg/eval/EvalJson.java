@@ -336,6 +336,19 @@ public final class EvalJson {
         return o;
     }
 
+    /**
+     * What {@code eval import --json} prints. Built here, not in the command: verifying a method that
+     * builds Jackson nodes loads Jackson, and picocli loads every command's class for every command.
+     */
+    public static ObjectNode describe(ImportResult r) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("imported", r.imported());
+        o.put("commit", r.commit());
+        o.set("run", describe(r.run()));
+        r.warnings().forEach(o.putArray("warnings")::add);
+        return o;
+    }
+
     /** Reads a stored run's header fields from {@code o} (the document or run.json with the cases left out). */
     public static EvalRunInfo readHeader(ObjectNode o, String where, String path, boolean large) {
         String format = optText(o.get("format"), where, "format");

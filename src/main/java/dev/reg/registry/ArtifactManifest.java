@@ -178,12 +178,21 @@ public record ArtifactManifest(
         if (modelIdentity.isEmpty()) {
             return Map.of();
         }
-        try {
-            ObjectMapper canonical = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
-            byte[] json = canonical.writeValueAsString(modelIdentity).getBytes(StandardCharsets.UTF_8);
-            return Map.of(MODEL_IDENTITY_ENTRY, ContentHasher.hashBytes(json));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        return Map.of(MODEL_IDENTITY_ENTRY, ContentHasher.hashBytes(CanonicalJson.of(modelIdentity)));
+    }
+
+    /**
+     * JSON with map keys sorted. A class of its own so that Jackson is loaded only when a model's
+     * identity is hashed: the verifier loads the exception types a method catches with its class.
+     */
+    private static final class CanonicalJson {
+        static byte[] of(Object value) {
+            try {
+                ObjectMapper canonical = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+                return canonical.writeValueAsString(value).getBytes(StandardCharsets.UTF_8);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
