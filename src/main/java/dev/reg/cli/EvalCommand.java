@@ -13,7 +13,7 @@ import dev.reg.eval.ImportService;
 import dev.reg.eval.MetricDef;
 import dev.reg.eval.RunSummary;
 import dev.reg.registry.Registry;
-import dev.reg.release.ComponentVersion;
+import dev.reg.composite.ComponentVersion;
 import dev.reg.util.Plural;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reg.BadInputException;
-import dev.reg.release.ComponentVersion;
+import dev.reg.composite.ComponentVersion;
 import dev.reg.registry.ArtifactVersion;
 import dev.reg.registry.Sha256;
 import java.io.IOException;

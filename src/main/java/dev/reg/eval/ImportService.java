@@ -14,7 +14,7 @@ import dev.reg.registry.ContentHasher;
 import dev.reg.registry.ProgressListener;
 import dev.reg.registry.Registry;
 import dev.reg.registry.Sha256;
-import dev.reg.release.ComponentVersion;
+import dev.reg.composite.ComponentVersion;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package dev.reg.eval;
 
-import dev.reg.release.ComponentVersion;
-import dev.reg.release.Composite;
+import dev.reg.composite.ComponentVersion;
+import dev.reg.composite.Composite;
 import dev.reg.registry.Sha256;
 import java.util.List;
 

@@ -7,12 +7,12 @@ import dev.reg.eval.EvalStore;
 import dev.reg.eval.RunSubject;
 import dev.reg.registry.Registry;
 import dev.reg.registry.Workflow;
-import dev.reg.release.ComponentVersion;
-import dev.reg.release.Composite;
-import dev.reg.release.CompositeService;
-import dev.reg.release.Ledger;
-import dev.reg.release.LedgerEntry;
-import dev.reg.release.Releases;
+import dev.reg.composite.ComponentVersion;
+import dev.reg.composite.Composite;
+import dev.reg.composite.CompositeService;
+import dev.reg.ledger.Ledger;
+import dev.reg.ledger.LedgerEntry;
+import dev.reg.ledger.Releases;
 import dev.reg.yaml.YamlDocument;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ public final class GateService {
     private java.util.Set<String> retiredSince(EvalRunInfo baseline, Composite current) {
         java.util.Set<String> out = new java.util.TreeSet<>();
         org.eclipse.jgit.lib.ObjectId head = registry.git().head().orElseThrow();
-        for (dev.reg.release.ComponentVersion c : current.components()) {
+        for (dev.reg.composite.ComponentVersion c : current.components()) {
             dev.reg.registry.ArtifactId id = c.version().artifact();
             if (id.kind() != dev.reg.registry.Kind.DATASET) {
                 continue;

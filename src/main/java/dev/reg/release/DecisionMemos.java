@@ -1,5 +1,10 @@
 package dev.reg.release;
 
+import dev.reg.composite.ComponentVersion;
+import dev.reg.composite.Composite;
+import dev.reg.composite.CompositeService;
+import dev.reg.ledger.LedgerEntry;
+import dev.reg.ledger.LedgerEvent;
 import dev.reg.gate.BarResult;
 import dev.reg.gate.GateReport;
 import dev.reg.gate.MustPassResult;

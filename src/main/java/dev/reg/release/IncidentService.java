@@ -1,5 +1,11 @@
 package dev.reg.release;
 
+import dev.reg.ledger.Freeze;
+import dev.reg.ledger.Ledger;
+import dev.reg.ledger.LedgerEntry;
+import dev.reg.ledger.LedgerEvent;
+import dev.reg.ledger.ReleaseStatus;
+import dev.reg.ledger.Releases;
 import dev.reg.BadInputException;
 import dev.reg.git.CommitRequest;
 import dev.reg.git.CommitResult;

@@ -1,5 +1,13 @@
 package dev.reg.release;
 
+import dev.reg.composite.CompositeService;
+import dev.reg.ledger.Freeze;
+import dev.reg.ledger.FreezeEvent;
+import dev.reg.ledger.Ledger;
+import dev.reg.ledger.LedgerEntry;
+import dev.reg.ledger.LedgerEvent;
+import dev.reg.ledger.ReleaseStatus;
+import dev.reg.ledger.Releases;
 import dev.reg.BadInputException;
 import dev.reg.doc.Adr;
 import dev.reg.doc.AdrDirectory;

@@ -1,5 +1,13 @@
 package dev.reg.release;
 
+import dev.reg.composite.ComponentVersion;
+import dev.reg.composite.Composite;
+import dev.reg.composite.CompositeService;
+import dev.reg.ledger.Freeze;
+import dev.reg.ledger.Ledger;
+import dev.reg.ledger.LedgerEntry;
+import dev.reg.ledger.ReleaseStatus;
+import dev.reg.ledger.Releases;
 import dev.reg.gate.BarResult;
 import dev.reg.gate.GateReport;
 import dev.reg.gate.MustPassResult;

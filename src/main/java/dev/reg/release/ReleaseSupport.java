@@ -1,5 +1,6 @@
 package dev.reg.release;
 
+import dev.reg.composite.Composite;
 import dev.reg.RefusedException;
 import dev.reg.registry.Registry;
 import java.time.Clock;

@@ -1,5 +1,12 @@
 package dev.reg.release;
 
+import dev.reg.composite.ComponentVersion;
+import dev.reg.composite.Composite;
+import dev.reg.ledger.Ledger;
+import dev.reg.ledger.LedgerEntry;
+import dev.reg.ledger.LedgerEvent;
+import dev.reg.ledger.ReleaseStatus;
+import dev.reg.ledger.Releases;
 import dev.reg.BadInputException;
 import dev.reg.RefusedException;
 import dev.reg.doc.Adr;

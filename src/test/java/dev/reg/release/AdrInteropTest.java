@@ -32,7 +32,7 @@ class AdrInteropTest {
     @BeforeAll
     void registry(@TempDir Path tmp) {
         dir = tmp;
-        ReleaseScenario s = RollbackTest.incident(dir);
+        ReleaseScenario s = ReleaseScenario.incident(dir);
         s.reg.regOk("rollback", "support_copilot", "--reason", "incident 42");
         s.reg.regOk("adr", "new", NASTY, "--status", "accepted");
         s.reg.write(".log4brains.yml", "---\nproject:\n  name: reg-interop\n  tz: Etc/UTC\n  adrFolder: ./adr\n");

@@ -36,7 +36,7 @@ class ReleaseCrashMatrixTest {
 
     @Test
     void rollback() {
-        RollbackTest.incident(fixture);
+        ReleaseScenario.incident(fixture);
         CrashMatrix.run("rollback", fixture, scratch, repo -> RegCli.run(repo, "rollback", "support_copilot"),
                 CrashMatrix::newAdr);
     }

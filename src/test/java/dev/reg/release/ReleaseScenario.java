@@ -8,15 +8,27 @@ import java.nio.file.Path;
  * The release story the end-to-end tests share, on a real repository: release 1 ships, a prompt
  * change fails the gate (release 2 held), a fix ships as release 3.
  */
-final class ReleaseScenario {
+public final class ReleaseScenario {
     static final String WF = "support_copilot";
     static final String TEMPLATE = "registry/prompts/billing_refund/template.md";
 
-    final TestRegistry reg;
+    public final TestRegistry reg;
     final TestGate gate = new TestGate();
 
     private ReleaseScenario(TestRegistry reg) {
         this.reg = reg;
+    }
+
+    /** Releases 1 (shipped), 2 (held) and 3 (shipped: a new prompt and a dataset with an extra file), 3 marked bad. */
+    public static ReleaseScenario incident(Path dir) {
+        ReleaseScenario s = ReleaseScenario.start(dir).shipFirst().holdBroken();
+        s.reg.write(RollbackTest.DATASET + "extra.jsonl", "{\"id\": \"REF-9\", \"input\": \"refund after 90 days\"}\n");
+        s.reg.write(RollbackTest.DATASET + "artifact.yaml", s.reg.read(RollbackTest.DATASET + "artifact.yaml")
+                .replace("files:\n  - cases.jsonl\n", "files:\n  - cases.jsonl\n  - extra.jsonl\n"));
+        s.reg.regOk("bump", "dataset", "golden", "minor", "-m", "refund edge cases");
+        s.shipFix();
+        s.reg.regOk("mark", "support_copilot", "3", "bad", "--reason", "refund answers cite the wrong policy");
+        return s;
     }
 
     /** The registry with its gate file and first eval run committed; nothing released. */
@@ -77,7 +89,7 @@ final class ReleaseScenario {
         return this;
     }
 
-    String ledger() {
+    public String ledger() {
         return reg.read("registry/releases/support_copilot.yaml");
     }
 }

@@ -24,7 +24,7 @@ class RollbackFaultTest {
     @ParameterizedTest
     @ValueSource(strings = {"rollback-planned", "rollback-rendered", "after-write-objects", "after-commit-object", "before-refs"})
     void aFailureBeforePublishingLeavesTheRepositoryAsBefore(String point) {
-        ReleaseScenario s = RollbackTest.incident(dir);
+        ReleaseScenario s = ReleaseScenario.incident(dir);
         Map<String, String> before = s.reg.snapshot();
         RegCli.Result r = withFault(point, () -> s.reg.reg("rollback", "support_copilot"));
         assertEquals(70, r.exit(), r.all());
@@ -40,7 +40,7 @@ class RollbackFaultTest {
     @ParameterizedTest
     @ValueSource(strings = {"after-refs", "after-work-tree"})
     void aFailureAfterPublishingIsCompletedByTheNextCommand(String point) {
-        ReleaseScenario s = RollbackTest.incident(dir);
+        ReleaseScenario s = ReleaseScenario.incident(dir);
         RegCli.Result r = withFault(point, () -> s.reg.reg("rollback", "support_copilot"));
         assertEquals(70, r.exit(), r.all());
         RegCli.Result next = s.reg.regOk("rollback", "support_copilot");
@@ -54,7 +54,7 @@ class RollbackFaultTest {
     @ValueSource(strings = {"rollback-planned", "rollback-rendered", "after-write-objects", "after-commit-object", "before-refs",
         "after-refs", "after-work-tree"})
     void aKillAtAnyStepLeavesAStateRegCompletes(String point) {
-        ReleaseScenario s = RollbackTest.incident(dir);
+        ReleaseScenario s = ReleaseScenario.incident(dir);
         RegCli.Result killed = RegCli.runProcess(dir, List.of(Faults.PROPERTY + "=" + point + ":halt"), "rollback", "support_copilot");
         assertEquals(137, killed.exit(), killed.all());
         RegCli.Result next = s.reg.reg("rollback", "support_copilot");
@@ -66,7 +66,7 @@ class RollbackFaultTest {
 
     @Test
     void aStaleLockNobodyRecordedIsReportedWithTheExactCommandToRemoveIt() throws Exception {
-        ReleaseScenario s = RollbackTest.incident(dir);
+        ReleaseScenario s = ReleaseScenario.incident(dir);
         Files.writeString(s.reg.path(".git/index.lock"), "");
         Map<String, String> before = s.reg.snapshot();
         RegCli.Result r = s.reg.reg("rollback", "support_copilot");

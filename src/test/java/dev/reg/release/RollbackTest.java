@@ -1,5 +1,6 @@
 package dev.reg.release;
 
+import dev.reg.ledger.Releases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,18 +25,6 @@ class RollbackTest {
 
     @TempDir
     Path dir;
-
-    /** Releases 1 (shipped), 2 (held) and 3 (shipped: a new prompt and a dataset with an extra file), 3 marked bad. */
-    static ReleaseScenario incident(Path dir) {
-        ReleaseScenario s = ReleaseScenario.start(dir).shipFirst().holdBroken();
-        s.reg.write(DATASET + "extra.jsonl", "{\"id\": \"REF-9\", \"input\": \"refund after 90 days\"}\n");
-        s.reg.write(DATASET + "artifact.yaml", s.reg.read(DATASET + "artifact.yaml")
-                .replace("files:\n  - cases.jsonl\n", "files:\n  - cases.jsonl\n  - extra.jsonl\n"));
-        s.reg.regOk("bump", "dataset", "golden", "minor", "-m", "refund edge cases");
-        s.shipFix();
-        s.reg.regOk("mark", "support_copilot", "3", "bad", "--reason", "refund answers cite the wrong policy");
-        return s;
-    }
 
     /** Every file of the three component folders is exactly as committed in release 1. */
     static void assertFoldersAreRelease1(ReleaseScenario s) {
@@ -66,7 +55,7 @@ class RollbackTest {
 
     @Test
     void rollbackRestoresEveryComponentFromItsVersionTagInOneCommitWithLedgerAdrAndTag() {
-        ReleaseScenario s = incident(dir);
+        ReleaseScenario s = ReleaseScenario.incident(dir);
         String before = s.reg.git("rev-parse", "HEAD").trim();
         RegCli.Result r = s.reg.regOk("rollback", "support_copilot", "--reason", "incident 42: wrong refunds");
         assertTrue(r.out().contains("rolled back support_copilot: release 3 -> release 1 (as release 4)"), r.out());
@@ -98,7 +87,7 @@ class RollbackTest {
 
     @Test
     void dryRunPrintsExactlyWhatTheRollbackThenChangesAndWritesNothing() {
-        ReleaseScenario s = incident(dir);
+        ReleaseScenario s = ReleaseScenario.incident(dir);
         Map<String, String> before = s.reg.snapshot();
         RegCli.Result dry = s.reg.regOk("rollback", "support_copilot", "--dry-run");
         RegCli.Result json = s.reg.regOk("rollback", "support_copilot", "--dry-run", "--json");
@@ -127,7 +116,7 @@ class RollbackTest {
 
     @Test
     void uncommittedWorkInTheWayIsRefusedAndEveryByteStaysInPlace() {
-        ReleaseScenario s = incident(dir);
+        ReleaseScenario s = ReleaseScenario.incident(dir);
         // a modified tracked file, an untracked file and a staged change, each on its own
         List<Runnable> dirtiers = List.of(
                 () -> s.reg.append(ReleaseScenario.TEMPLATE, "work in progress\n"),
@@ -161,7 +150,7 @@ class RollbackTest {
 
     @Test
     void toPicksAGivenReleaseAndRefusesOnesThatNeverShippedOrAreBad() {
-        ReleaseScenario s = incident(dir);
+        ReleaseScenario s = ReleaseScenario.incident(dir);
         Map<String, String> before = s.reg.snapshot();
         // a release that does not exist is bad input; one the ledger rules out is refused by the repository's state
         for (String[] bad : List.of(new String[] {"2", "3"}, new String[] {"3", "3"}, new String[] {"9", "2"})) {
@@ -179,7 +168,7 @@ class RollbackTest {
 
     @Test
     void aReleaseMarkedBadStaysBadAfterItWasRolledBackAndIsNeverATarget() {
-        ReleaseScenario s = incident(dir);
+        ReleaseScenario s = ReleaseScenario.incident(dir);
         s.reg.regOk("rollback", "support_copilot", "--reason", "incident 42");
         String ledger = s.ledger();
         assertTrue(ledger.contains("  - n: 3\n    status: rolled-back\n    bad:\n      at: ") && ledger.contains(

@@ -1,5 +1,6 @@
 package dev.reg.release;
 
+import dev.reg.composite.CompositeService;
 import dev.reg.gate.BarResult;
 import dev.reg.gate.GateReport;
 import dev.reg.gate.MustPassResult;

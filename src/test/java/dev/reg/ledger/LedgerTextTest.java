@@ -1,5 +1,7 @@
-package dev.reg.release;
+package dev.reg.ledger;
 
+import dev.reg.composite.ComponentVersion;
+import dev.reg.release.ReleaseScenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,7 +55,7 @@ class LedgerTextTest {
 
     @Test
     void readsTheLedgersRegWritesWithoutFallingBack() {
-        ReleaseScenario s = RollbackTest.incident(dir);
+        ReleaseScenario s = ReleaseScenario.incident(dir);
         s.reg.regOk("freeze", "support_copilot", "--reason", "incident 42: refunds");
         s.reg.regOk("rollback", "support_copilot", "--reason", "it's bad: see #42");
         byte[] bytes = s.ledger().getBytes(StandardCharsets.UTF_8);

@@ -1,4 +1,4 @@
-package dev.reg.release;
+package dev.reg.ledger;
 
 import dev.reg.registry.Sha256;
 import java.time.Instant;
@@ -83,7 +83,7 @@ public final class Releases {
         return parseTime(e.decided()).orElse(Instant.EPOCH);
     }
 
-    static Optional<Instant> parseTime(String text) {
+    public static Optional<Instant> parseTime(String text) {
         try {
             return Optional.of(java.time.OffsetDateTime.parse(text).toInstant());
         } catch (RuntimeException e) {

@@ -1,4 +1,4 @@
-package dev.reg.release;
+package dev.reg.ledger;
 
 /**
  * A release marked bad: who, when, why. Once set on a ledger entry it stays, whatever status the

@@ -1,5 +1,6 @@
-package dev.reg.release;
+package dev.reg.ledger;
 
+import dev.reg.composite.ComponentVersion;
 import dev.reg.registry.Sha256;
 import java.util.List;
 import java.util.Optional;

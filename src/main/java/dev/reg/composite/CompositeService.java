@@ -1,4 +1,4 @@
-package dev.reg.release;
+package dev.reg.composite;
 
 import dev.reg.BadInputException;
 import dev.reg.registry.ArtifactId;

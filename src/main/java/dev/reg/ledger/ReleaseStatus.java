@@ -1,4 +1,4 @@
-package dev.reg.release;
+package dev.reg.ledger;
 
 import dev.reg.BadInputException;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.reg.release;
+package dev.reg.ledger;
 
 /**
  * A freeze or an unfreeze of a workflow, kept in the ledger's {@code freezes} log so

@@ -1,5 +1,6 @@
-package dev.reg.release;
+package dev.reg.ledger;
 
+import dev.reg.composite.ComponentVersion;
 import dev.reg.registry.ArtifactVersion;
 import dev.reg.registry.Sha256;
 import dev.reg.yaml.YamlLimits;

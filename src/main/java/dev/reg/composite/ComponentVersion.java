@@ -1,4 +1,4 @@
-package dev.reg.release;
+package dev.reg.composite;
 
 import dev.reg.registry.ArtifactVersion;
 import dev.reg.registry.Sha256;
