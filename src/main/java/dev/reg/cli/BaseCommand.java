@@ -16,17 +16,21 @@ abstract class BaseCommand implements Callable<Integer> {
         return (RegCommand) spec.root().userObject();
     }
 
+    CommandContext context() {
+        return root().context;
+    }
+
     Terminal term() {
-        return root().terminal;
+        return context().terminal();
     }
 
     Clock clock() {
-        return root().clock;
+        return context().clock();
     }
 
     /** The environment reg was started with. */
     java.util.Map<String, String> env() {
-        return root().env;
+        return context().env();
     }
 
     Path dir() {

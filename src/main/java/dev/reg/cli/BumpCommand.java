@@ -56,7 +56,7 @@ final class BumpCommand extends BaseCommand {
         try (Registry registry = openRegistry()) {
             VersionPublished v = new ArtifactService(registry, clock(), new TerminalProgress(term()))
                     .bump(new BumpRequest(id, t, pre, message, allowUnchanged, retire, () -> SummaryEditor.ask(term(), env(),
-                            registry.git().coreEditor(), registry.git().gitDir().resolve("REG_CHANGELOG_EDITMSG"), id + " (" + t.label() + ")")));
+                            registry.coreEditor(), registry.gitDir().resolve("REG_CHANGELOG_EDITMSG"), id + " (" + t.label() + ")")));
             printPublished(term(), v);
         }
         return ExitCodes.OK;

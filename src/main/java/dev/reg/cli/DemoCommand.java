@@ -46,7 +46,10 @@ final class DemoCommand extends BaseCommand implements DemoShell {
         StringWriter e = new StringWriter();
         List<String> all = new ArrayList<>(List.of("-C", args[0].equals("init") ? dir().toString() : repo.toString()));
         all.addAll(List.of(args));
-        int code = Main.run(all.toArray(String[]::new), new PrintWriter(o, true), new PrintWriter(e, true), false, clock());
+        // each step is a real reg command with this run's clock, environment and gate, writing into the transcript
+        CommandContext step = new CommandContext(clock(), env(), new Terminal(new PrintWriter(o, true), new PrintWriter(e, true), false, env()),
+                context().gate());
+        int code = Main.run(all.toArray(String[]::new), step);
         out.print(indent(o.toString()));
         out.print(indent(e.toString()));
         if (code != 0) {

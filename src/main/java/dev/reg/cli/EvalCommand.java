@@ -132,7 +132,7 @@ final class EvalCommand implements Runnable {
         @Override
         public Integer call() {
             try (Registry registry = openRegistry()) {
-                List<EvalRunInfo> runs = new EvalStore(registry).list().stream()
+                List<EvalRunInfo> runs = EvalStore.of(registry, registry.workTree()).list().stream()
                         .filter(r -> workflow == null || workflow.equals(r.subject().workflow())).toList();
                 if (json) {
                     term().json(runs.stream().map(EvalJson::describe).toList());
@@ -171,7 +171,7 @@ final class EvalCommand implements Runnable {
         @Override
         public Integer call() {
             try (Registry registry = openRegistry()) {
-                EvalStore store = new EvalStore(registry);
+                EvalStore store = EvalStore.of(registry, registry.workTree());
                 EvalRunInfo r = store.load(id);
                 List<String> rows = new ArrayList<>();
                 if (cases > 0) {

@@ -21,7 +21,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "gate", description = "Ship or hold the workflow's current composite: pass bars, must-pass cases and baseline deltas. Exit 0 ship, 1 hold.")
+@Command(name = "gate", description = {"Ship or hold the workflow's current composite: pass bars, must-pass cases and baseline deltas. Exit 0 ship, 1 hold.",
+        "Reads the registry as it stands in the work tree, so an edited gate file can be tried before it is committed;"
+                + " 'reg release' decides on HEAD as committed."})
 final class GateCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "WORKFLOW")
     String workflow;
@@ -42,7 +44,7 @@ final class GateCommand extends BaseCommand {
     public Integer call() {
         GateReport r;
         try (Registry registry = openRegistry()) {
-            r = new GateService(registry).evaluate(workflow, Optional.ofNullable(run), Optional.ofNullable(baseline));
+            r = GateService.of(registry, registry.workTree()).evaluate(workflow, Optional.ofNullable(run), Optional.ofNullable(baseline));
         }
         if (junit != null) {
             try {

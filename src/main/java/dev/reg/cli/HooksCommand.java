@@ -22,7 +22,7 @@ final class HooksCommand extends BaseCommand {
         @Override
         public Integer call() {
             try (Registry registry = openRegistry()) {
-                PreCommitHook.Installed done = PreCommitHook.install(registry.git(), force);
+                PreCommitHook.Installed done = PreCommitHook.install(registry.hooksDir(), force);
                 if (done.unchanged()) {
                     term().out().println("the pre-commit hook is already installed (" + done.path() + ")");
                 } else {

@@ -20,16 +20,17 @@ public final class Main {
         System.exit(code);
     }
 
-    public static int run(String[] args, PrintWriter out, PrintWriter err, boolean interactive, Clock clock) {
-        return run(args, out, err, interactive, clock, System.getenv());
+    /** @param env the environment reg reads (NO_COLOR; editors: GIT_EDITOR, VISUAL, EDITOR, TERM) */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, boolean interactive, Clock clock, java.util.Map<String, String> env) {
+        return run(args, CommandContext.standard(out, err, interactive, clock, env));
     }
 
-    /** @param env the environment reg reads (editors: GIT_EDITOR, VISUAL, EDITOR, TERM) */
-    public static int run(String[] args, PrintWriter out, PrintWriter err, boolean interactive, Clock clock, java.util.Map<String, String> env) {
+    /** The composition root: everything a command uses from outside comes in {@code context}. */
+    public static int run(String[] args, CommandContext context) {
+        PrintWriter out = context.terminal().out();
+        PrintWriter err = context.terminal().err();
         RegCommand reg = new RegCommand();
-        reg.terminal = new Terminal(out, err, interactive);
-        reg.clock = clock;
-        reg.env = java.util.Map.copyOf(env);
+        reg.context = context;
         CommandLine cl = new CommandLine(reg);
         HelpCommand.addHelpOptions(cl);
         cl.setOut(out);

@@ -22,9 +22,7 @@ public final class RegCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    Terminal terminal;
-    Clock clock = Clock.systemUTC();
-    java.util.Map<String, String> env = java.util.Map.of();
+    CommandContext context;
 
     @Override
     public void run() {

@@ -5,7 +5,6 @@ import dev.reg.gate.GateReport;
 import dev.reg.gate.MustPassResult;
 import dev.reg.stats.Numbers;
 import dev.reg.registry.Registry;
-import dev.reg.release.ReleaseGates;
 import dev.reg.release.ReleaseService;
 import dev.reg.release.ReleaseService.ReleaseOutcome;
 import dev.reg.release.ReleaseService.ReleaseRequest;
@@ -36,7 +35,7 @@ final class ReleaseCommand extends BaseCommand {
     @Override
     public Integer call() {
         try (Registry registry = openRegistry()) {
-            ReleaseOutcome o = new ReleaseService(registry, clock(), ReleaseGates.current())
+            ReleaseOutcome o = new ReleaseService(registry, clock(), context().gate())
                     .release(new ReleaseRequest(workflow, Optional.ofNullable(run), force, reason));
             if (json) {
                 term().json(o);

@@ -9,11 +9,15 @@ public final class Terminal {
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean interactive;
+    private final boolean noColor;
 
-    public Terminal(PrintWriter out, PrintWriter err, boolean interactive) {
+    /** @param env the environment reg was started with: {@code NO_COLOR} (any value) turns colour off */
+    public Terminal(PrintWriter out, PrintWriter err, boolean interactive, java.util.Map<String, String> env) {
         this.out = out;
         this.err = err;
         this.interactive = interactive;
+        String value = env.get("NO_COLOR");
+        this.noColor = value != null && !value.isEmpty();
     }
 
     public PrintWriter out() {
@@ -30,8 +34,7 @@ public final class Terminal {
     }
 
     public boolean color() {
-        String noColor = System.getenv("NO_COLOR");
-        return interactive && (noColor == null || noColor.isEmpty());
+        return interactive && !noColor;
     }
 
     public String bold(String s) {

@@ -80,12 +80,12 @@ public final class AdrService {
     }
 
     private AdrChange publish(int number, String path, String title, String status, Map<String, byte[]> writes, String message) {
-        List<String> dirty = registry.git().uncommittedPaths(writes.keySet());
+        List<String> dirty = registry.status().uncommittedPaths(writes.keySet());
         if (!dirty.isEmpty()) {
             throw new RefusedException("uncommitted changes in " + String.join(", ", dirty)
                     + " would be overwritten; commit or stash them first — nothing was changed");
         }
-        CommitResult done = registry.git().publish(new CommitRequest(registry.git().head().orElse(null), List.of(), writes,
+        CommitResult done = registry.publish(new CommitRequest(registry.headCommit().orElse(null), List.of(), writes,
                 List.of(), message, List.of()));
         return new AdrChange(number, path, title, status, new ArrayList<>(writes.keySet()), done.commit().name());
     }
@@ -98,7 +98,7 @@ public final class AdrService {
         m.put("status", status);
         m.put("statusWord", status.substring(0, 1).toUpperCase(Locale.ROOT) + status.substring(1));
         m.put("date", LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString());
-        m.put("deciders", actorName(registry.git().actor()));
+        m.put("deciders", actorName(registry.actor()));
         m.put("tags", String.join(", ", tags));
         return m;
     }

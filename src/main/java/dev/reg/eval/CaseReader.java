@@ -8,8 +8,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -34,9 +32,9 @@ public final class CaseReader implements Iterator<EvalCase>, AutoCloseable {
     }
 
     /** Rows of the {@code cases} array of a single-file run. */
-    static CaseReader ofDocument(Path file, String display) {
+    static CaseReader ofDocument(java.io.InputStream in, String display) {
         try {
-            JsonParser p = EvalJson.FACTORY.createParser(Files.newInputStream(file));
+            JsonParser p = EvalJson.FACTORY.createParser(in);
             p.setCodec(EvalJson.MAPPER);
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 p.close();
@@ -62,12 +60,8 @@ public final class CaseReader implements Iterator<EvalCase>, AutoCloseable {
     }
 
     /** Rows of a large run's cases.jsonl. */
-    static CaseReader ofLines(Path file, String display) {
-        try {
-            return new CaseReader(display, null, Files.newBufferedReader(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new BadInputException(display + ": cannot be read: " + e.getMessage());
-        }
+    static CaseReader ofLines(java.io.InputStream in, String display) {
+        return new CaseReader(display, null, new BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8)));
     }
 
     @Override

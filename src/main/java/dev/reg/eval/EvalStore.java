@@ -5,23 +5,18 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reg.BadInputException;
-import dev.reg.git.GitStore;
+import dev.reg.git.CommitHistory;
+import dev.reg.git.GitId;
+import dev.reg.registry.RegistryLayout;
+import dev.reg.registry.RegistryView;
 import dev.reg.registry.Registry;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * The eval runs of a registry, under {@code registry/evals/}: a run is {@code <id>.json}, or for a
@@ -29,50 +24,69 @@ import org.eclipse.jgit.lib.ObjectId;
  * Reads headers without reading cases, and streams cases on demand.
  */
 public final class EvalStore {
-    public static final String FOLDER = "registry/evals";
-    public static final String RUN_FILE = "run.json";
-    public static final String CASES_FILE = "cases.jsonl";
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,127}");
+    public static final String FOLDER = RegistryLayout.EVALS;
+    public static final String RUN_FILE = RegistryLayout.RUN_HEADER;
+    public static final String CASES_FILE = RegistryLayout.RUN_CASES;
 
-    private final Registry registry;
+    private final RegistryView view;
+    private final CommitHistory history;
+    private final GitId historyTip;
 
-    public EvalStore(Registry registry) {
-        this.registry = registry;
+    /**
+     * The runs in {@code view}, listed newest first by the history of {@code historyTip} (null:
+     * by id only).
+     */
+    public EvalStore(RegistryView view, CommitHistory history, GitId historyTip) {
+        this.view = view;
+        this.history = history;
+        this.historyTip = historyTip;
+    }
+
+    /** The runs in the registry as committed at HEAD. */
+    public static EvalStore atHead(Registry registry) {
+        return of(registry, registry.head());
+    }
+
+    /** The runs in {@code view} of {@code registry}; a work tree's runs are ordered by HEAD's history. */
+    public static EvalStore of(Registry registry, RegistryView view) {
+        return new EvalStore(view, registry.history(), view.commit().or(registry::headCommit).orElse(null));
     }
 
     public static void checkId(String id) {
-        if (id == null || !ID.matcher(id).matches() || id.contains("..")) {
-            throw new BadInputException("'" + (id == null ? "" : EvalJson.printable(id)) + "' is not an eval run id (lowercase letters, digits, '.', '_', '-')");
-        }
+        RegistryLayout.requireRunId(id);
     }
 
     public static String filePath(String id) {
-        return FOLDER + "/" + id + ".json";
+        return RegistryLayout.runFile(id);
     }
 
     public static String folderPath(String id) {
-        return FOLDER + "/" + id;
+        return RegistryLayout.runFolder(id);
+    }
+
+    /** Which view the runs are read from. */
+    public RegistryView view() {
+        return view;
     }
 
     /** The run with this id, if the registry has it. */
     public Optional<EvalRunInfo> find(String id) {
         checkId(id);
-        Path root = registry.root();
-        Path file = root.resolve(filePath(id));
-        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.of(readHeader(file, filePath(id), filePath(id), false, id));
+        String file = filePath(id);
+        if (view.isFile(file)) {
+            return Optional.of(readHeader(file, file, false, id));
         }
-        Path run = root.resolve(folderPath(id)).resolve(RUN_FILE);
-        if (Files.isRegularFile(run, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.of(readHeader(run, folderPath(id) + "/" + RUN_FILE, folderPath(id), true, id));
+        String header = folderPath(id) + "/" + RUN_FILE;
+        if (view.isFile(header)) {
+            return Optional.of(readHeader(header, folderPath(id), true, id));
         }
         return Optional.empty();
     }
 
     /** The run with this id; a clear error when there is none. */
     public EvalRunInfo load(String id) {
-        return find(id).orElseThrow(() -> new BadInputException("no eval run '" + id + "' (neither " + filePath(id) + " nor "
-                + folderPath(id) + "/" + RUN_FILE + " exists; 'reg eval list' shows the runs)"));
+        return find(id).orElseThrow(() -> new BadInputException("no eval run '" + id + "' in " + view.describe() + " (neither "
+                + filePath(id) + " nor " + folderPath(id) + "/" + RUN_FILE + " exists; 'reg eval list' shows the runs)"));
     }
 
     /**
@@ -81,22 +95,9 @@ public final class EvalStore {
      * when the tool ran, and most formats do not record it.
      */
     public List<EvalRunInfo> list() {
-        Path dir = registry.root().resolve(FOLDER);
         List<EvalRunInfo> out = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
-            return out;
-        }
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            for (Path p : ds) {
-                String name = p.getFileName().toString();
-                String id = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? name
-                        : name.endsWith(".json") ? name.substring(0, name.length() - 5) : null;
-                if (id != null && ID.matcher(id).matches()) {
-                    find(id).ifPresent(out::add);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (var e : view.children(FOLDER).entrySet()) {
+            RegistryLayout.runIdOf(e.getKey(), e.getValue() == RegistryView.EntryKind.FOLDER).flatMap(this::find).ifPresent(out::add);
         }
         Map<String, Integer> age = commitAge();
         out.sort(Comparator.comparingInt((EvalRunInfo r) -> age.getOrDefault(r.id(), -1)).thenComparing(EvalRunInfo::id, Comparator.reverseOrder()));
@@ -108,42 +109,35 @@ public final class EvalStore {
      * for the commit before, and so on, following the history Git simplifies to that folder.
      */
     private Map<String, Integer> commitAge() {
-        GitStore git = registry.git();
         Map<String, Integer> age = new HashMap<>();
-        Optional<ObjectId> head = git.head();
-        if (head.isEmpty()) {
+        if (historyTip == null) {
             return age;
         }
         int n = 0;
-        for (GitStore.CommitInfo c : git.commitsTouching(null, head.get(), FOLDER)) {
-            Optional<ObjectId> parent = git.resolveCommit(c.id().name() + "^");
-            Collection<String> paths = parent.isPresent() ? git.changedPaths(parent.get(), c.id(), List.of(FOLDER))
-                    : git.listFiles(c.id(), FOLDER).keySet().stream().map(p -> FOLDER + "/" + p).toList();
-            for (String p : paths) {
+        for (CommitHistory.CommitInfo c : history.commitsTouching(null, historyTip, FOLDER)) {
+            int commitAge = n++;
+            for (String p : history.pathsChangedBy(c.id(), FOLDER)) {
                 String rest = p.substring(FOLDER.length() + 1);
                 int slash = rest.indexOf('/');
-                String id = slash >= 0 ? rest.substring(0, slash) : rest.endsWith(".json") ? rest.substring(0, rest.length() - 5) : null;
-                if (id != null) {
-                    age.putIfAbsent(id, n);
-                }
+                RegistryLayout.runIdOf(slash >= 0 ? rest.substring(0, slash) : rest, slash >= 0).ifPresent(id -> age.putIfAbsent(id, commitAge));
             }
-            n++;
         }
         return age;
     }
 
     /** Streams the run's rows; close the reader when done. */
     public CaseReader openCases(EvalRunInfo run) {
-        Path root = registry.root();
         if (run.large()) {
-            return CaseReader.ofLines(root.resolve(run.path()).resolve(CASES_FILE), run.path() + "/" + CASES_FILE);
+            String cases = run.path() + "/" + CASES_FILE;
+            return CaseReader.ofLines(view.open(cases), cases);
         }
-        return CaseReader.ofDocument(root.resolve(run.path()), run.path());
+        return CaseReader.ofDocument(view.open(run.path()), run.path());
     }
 
     /** Reads the header fields of a run document, stopping at its cases. */
-    private static EvalRunInfo readHeader(Path file, String display, String path, boolean large, String expectedId) {
-        try (JsonParser p = EvalJson.FACTORY.createParser(Files.newInputStream(file))) {
+    private EvalRunInfo readHeader(String file, String path, boolean large, String expectedId) {
+        String display = file;
+        try (JsonParser p = EvalJson.FACTORY.createParser(view.open(file))) {
             p.setCodec(EvalJson.MAPPER);
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new BadInputException(display + ": not a JSON object");

@@ -8,7 +8,7 @@ import dev.reg.RefusedException;
 import dev.reg.git.Change;
 import dev.reg.git.CommitRequest;
 import dev.reg.git.CommitResult;
-import dev.reg.git.GitStore;
+import dev.reg.registry.RegistryView;
 import dev.reg.git.ScratchFolder;
 import dev.reg.registry.ContentHasher;
 import dev.reg.registry.ProgressListener;
@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.eclipse.jgit.lib.ObjectId;
+import dev.reg.git.GitId;
 
 /**
  * {@code reg eval import}: reads a tool's output with the matching importer, sorts and checks the
@@ -52,10 +52,11 @@ public final class ImportService {
         Path file = req.file();
         String display = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         checkInput(file, display, req.maxBytes());
-        GitStore git = registry.git();
-        ObjectId head = git.head().orElseThrow(() -> new BadInputException("the repository has no commits yet; run 'reg init' first"));
+        GitId head = registry.headCommit().orElseThrow(() -> new BadInputException("the repository has no commits yet; run 'reg init' first"));
+        // a run is evidence about HEAD as committed: its subject and whether it is already there are read at HEAD
+        RegistryView atHead = registry.at(head, "HEAD as committed");
         // the commit the composite was read from is left out: the run's bytes depend only on the file and the subject
-        RunSubject subject = new SubjectResolver(registry).resolve(req.workflow(), req.components()).withoutCommit();
+        RunSubject subject = new SubjectResolver(registry, atHead).resolve(req.workflow(), req.components()).withoutCommit();
         List<String> warnings = uncommittedComponents(subject);
         ImportFormat format = req.format() != null ? req.format() : ImportFormat.detect(file, display);
         Importer importer = importer(format, req);
@@ -64,14 +65,14 @@ public final class ImportService {
         if (req.provider() == null && req.prompt() == null) {
             // nothing to choose from the file: the id is known before reading it, and a re-import is found at once
             String known = runId(subject, importer.name(), options(format, req, Map.of()), sha);
-            Optional<ImportResult> done = alreadyImported(head, known, warnings);
+            Optional<ImportResult> done = alreadyImported(atHead, known, warnings);
             if (done.isPresent()) {
                 return done.get();
             }
             requireWritable(known);
         }
 
-        try (ScratchFolder scratch = git.newScratchFolder()) {
+        try (ScratchFolder scratch = registry.publisher().newScratchFolder()) {
             Path tmp = scratch.dir();
             MetricCatalog catalog = new MetricCatalog(declared);
             CaseSorter sorter = new CaseSorter(tmp, importer.numbersTrials(), catalog);
@@ -79,7 +80,7 @@ public final class ImportService {
             // the id needs what was chosen from the file by its id (a provider's label and id are one choice), known once it is read
             Map<String, String> options = options(format, req, tool.chosen());
             String id = runId(subject, importer.name(), options, sha);
-            Optional<ImportResult> done = alreadyImported(head, id, warnings);
+            Optional<ImportResult> done = alreadyImported(atHead, id, warnings);
             if (done.isPresent()) {
                 return done.get();
             }
@@ -103,7 +104,7 @@ public final class ImportService {
                 result = publishFolder(runDir, head, path, message);
             } else {
                 byte[] doc = singleDocument(run, casesFile);
-                result = git.publish(new CommitRequest(head, List.of(), Map.of(path, doc), List.of(), message, List.of()));
+                result = registry.publish(new CommitRequest(head, List.of(), Map.of(path, doc), List.of(), message, List.of()));
             }
             return new ImportResult(run, true, result.commit().name(), warnings);
         } catch (IOException e) {
@@ -112,17 +113,13 @@ public final class ImportService {
     }
 
     /** The run with this id when HEAD has it: importing the same file for the same subject again writes nothing. */
-    private Optional<ImportResult> alreadyImported(ObjectId head, String id, List<String> warnings) {
-        GitStore git = registry.git();
-        if (git.readFile(head, EvalStore.filePath(id)).isPresent() || !git.listFiles(head, EvalStore.folderPath(id)).isEmpty()) {
-            return Optional.of(new ImportResult(new EvalStore(registry).load(id), false, null, warnings));
-        }
-        return Optional.empty();
+    private Optional<ImportResult> alreadyImported(RegistryView atHead, String id, List<String> warnings) {
+        return EvalStore.of(registry, atHead).find(id).map(run -> new ImportResult(run, false, null, warnings));
     }
 
     /** Refuses before anything is written: no path of the run may pass through a link, nor be left uncommitted in the work tree. */
     private void requireWritable(String id) {
-        registry.git().requireWritable(List.of(EvalStore.filePath(id), EvalStore.folderPath(id)));
+        registry.publisher().requireWritable(List.of(EvalStore.filePath(id), EvalStore.folderPath(id)));
         Path root = registry.root();
         if (Files.exists(root.resolve(EvalStore.filePath(id)), LinkOption.NOFOLLOW_LINKS)
                 || Files.exists(root.resolve(EvalStore.folderPath(id)), LinkOption.NOFOLLOW_LINKS)) {
@@ -134,7 +131,7 @@ public final class ImportService {
     /** The run is recorded against committed versions; say so when a component's folder has uncommitted changes. */
     private List<String> uncommittedComponents(RunSubject subject) {
         List<String> folders = subject.components().stream().map(c -> c.version().artifact().folder()).toList();
-        List<String> changed = registry.git().uncommittedPaths(folders);
+        List<String> changed = registry.status().uncommittedPaths(folders);
         if (changed.isEmpty()) {
             return List.of();
         }
@@ -161,8 +158,8 @@ public final class ImportService {
     }
 
     /** Commits the run's folder; its files are part of the change, so a failure or kill before publishing removes them. */
-    private CommitResult publishFolder(Path runDir, ObjectId head, String path, String message) {
-        try (Change change = registry.git().startChange()) {
+    private CommitResult publishFolder(Path runDir, GitId head, String path, String message) {
+        try (Change change = registry.publisher().startChange()) {
             for (String f : List.of(EvalStore.RUN_FILE, EvalStore.CASES_FILE)) {
                 change.moveIn(path + "/" + f, runDir.resolve(f));
             }

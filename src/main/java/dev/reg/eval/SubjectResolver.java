@@ -5,6 +5,7 @@ import dev.reg.registry.ArtifactId;
 import dev.reg.registry.ArtifactManifest;
 import dev.reg.registry.ArtifactVersion;
 import dev.reg.registry.Registry;
+import dev.reg.registry.RegistryView;
 import dev.reg.composite.ComponentVersion;
 import dev.reg.composite.Composite;
 import dev.reg.composite.CompositeService;
@@ -20,16 +21,18 @@ import java.util.Map;
  */
 final class SubjectResolver {
     private final Registry registry;
+    private final RegistryView atHead;
 
-    SubjectResolver(Registry registry) {
+    SubjectResolver(Registry registry, RegistryView atHead) {
         this.registry = registry;
+        this.atHead = atHead;
     }
 
     RunSubject resolve(String workflow, List<String> components) {
         Map<ArtifactId, ComponentVersion> named = new LinkedHashMap<>();
         for (String c : components) {
             ArtifactVersion v = ArtifactVersion.parse(c);
-            ArtifactManifest m = registry.manifestAt(v);
+            ArtifactManifest m = registry.atTag(v).manifest(v.artifact());
             if (m.digest().isEmpty()) {
                 throw new BadInputException("--component " + c + ": the tagged artifact.yaml records no digest");
             }
@@ -44,7 +47,7 @@ final class SubjectResolver {
             }
             return RunSubject.of(new Composite(null, new ArrayList<>(named.values())), null);
         }
-        CompositeService.CurrentComposite current = new CompositeService(registry).atHead(workflow);
+        CompositeService.CurrentComposite current = CompositeService.of(atHead, workflow);
         List<ComponentVersion> out = new ArrayList<>();
         for (ComponentVersion c : current.composite().components()) {
             ComponentVersion override = named.remove(c.version().artifact());

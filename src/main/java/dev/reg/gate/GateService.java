@@ -1,63 +1,81 @@
 package dev.reg.gate;
 
 import dev.reg.BadInputException;
+import dev.reg.composite.ComponentVersion;
+import dev.reg.composite.Composite;
+import dev.reg.composite.CompositeService;
 import dev.reg.eval.CaseReader;
 import dev.reg.eval.EvalRunInfo;
 import dev.reg.eval.EvalStore;
 import dev.reg.eval.RunSubject;
-import dev.reg.registry.Registry;
-import dev.reg.registry.Workflow;
-import dev.reg.composite.ComponentVersion;
-import dev.reg.composite.Composite;
-import dev.reg.composite.CompositeService;
 import dev.reg.ledger.Ledger;
 import dev.reg.ledger.LedgerEntry;
 import dev.reg.ledger.Releases;
-import dev.reg.yaml.YamlDocument;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.reg.registry.ArtifactId;
+import dev.reg.registry.ArtifactManifest;
+import dev.reg.registry.ArtifactVersion;
+import dev.reg.registry.ChangelogEntry;
+import dev.reg.registry.Kind;
+import dev.reg.registry.Registry;
+import dev.reg.registry.RegistryLayout;
+import dev.reg.registry.RegistryView;
+import dev.reg.registry.Workflow;
+import dev.reg.semver.Version;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
  * {@code reg gate}: ship or hold a workflow's current composite on an eval run that measured exactly
- * it. A run whose component digests differ from the composite at HEAD is stale evidence and the gate
+ * it. A run whose component digests differ from the composite is stale evidence and the gate
  * fails; the baseline for regression bars is the run of the last good release in the ledger (shipped,
  * and its composite not marked bad) unless one is named.
  */
 public final class GateService {
-    private final Registry registry;
-
-    public GateService(Registry registry) {
-        this.registry = registry;
-    }
+    private final RegistryView view;
+    private final EvalStore store;
+    private final Map<ArtifactId, Optional<ArtifactManifest>> manifests = new HashMap<>();
 
     /**
-     * @param runId the run to gate on; empty to use the newest run that measured the current composite
-     * @param baselineRunId the baseline; empty for the run of the last good release
+     * A gate that decides on {@code view}: the workflow's composite, its gate file, the eval runs and
+     * the ledger all as stored there (a release passes HEAD as committed; {@code reg gate} the work tree).
      */
+    public GateService(RegistryView view, EvalStore store) {
+        this.view = view;
+        this.store = store;
+    }
+
+    /** A gate deciding on the registry as committed at HEAD: what a release does. */
+    public static GateService atHead(Registry registry) {
+        return of(registry, registry.head());
+    }
+
+    /** A gate deciding on {@code view} of {@code registry}. */
+    public static GateService of(Registry registry, RegistryView view) {
+        return new GateService(view, EvalStore.of(registry, view));
+    }
+
     /**
      * Case ids that the candidate's datasets retired after the versions the baseline measured: their
      * changelog entries newer than the baseline's version list them under {@code retires}.
      */
-    private java.util.Set<String> retiredSince(EvalRunInfo baseline, Composite current) {
-        java.util.Set<String> out = new java.util.TreeSet<>();
-        org.eclipse.jgit.lib.ObjectId head = registry.git().head().orElseThrow();
-        for (dev.reg.composite.ComponentVersion c : current.components()) {
-            dev.reg.registry.ArtifactId id = c.version().artifact();
-            if (id.kind() != dev.reg.registry.Kind.DATASET) {
+    private Set<String> retiredSince(EvalRunInfo baseline, List<ComponentVersion> current) {
+        Set<String> out = new TreeSet<>();
+        for (ComponentVersion c : current) {
+            ArtifactId id = c.version().artifact();
+            if (id.kind() != Kind.DATASET) {
                 continue;
             }
-            dev.reg.semver.Version measured = baseline.subject().components().stream()
+            Version measured = baseline.subject().components().stream()
                     .filter(b -> b.version().artifact().equals(id)).map(b -> b.version().version()).findFirst().orElse(null);
-            String path = registry.manifestPath(id);
-            registry.git().readFile(head, path).ifPresent(bytes -> {
-                var manifest = dev.reg.registry.ArtifactManifest.read(dev.reg.yaml.YamlDocument.parse(bytes, path), id);
-                for (dev.reg.registry.ChangelogEntry e : manifest.changelog()) {
-                    dev.reg.semver.Version v = dev.reg.registry.ArtifactVersion.parseVersion(e.version());
+            manifest(id).ifPresent(manifest -> {
+                for (ChangelogEntry e : manifest.changelog()) {
+                    Version v = ArtifactVersion.parseVersion(e.version());
                     if ((measured == null || v.compareTo(measured) > 0) && v.compareTo(c.version().version()) <= 0) {
                         out.addAll(e.retires());
                     }
@@ -67,13 +85,24 @@ public final class GateService {
         return out;
     }
 
+    /**
+     * The artifact's manifest in the view, read once per service: a report gates a thousand stored
+     * runs with one service, and each would otherwise re-read and re-parse the dataset's manifest.
+     */
+    private Optional<ArtifactManifest> manifest(ArtifactId id) {
+        return manifests.computeIfAbsent(id, k -> view.hasArtifact(k) ? Optional.of(view.manifest(k)) : Optional.empty());
+    }
+
+    /**
+     * @param runId the run to gate on; empty to use the newest run that measured the current composite
+     * @param baselineRunId the baseline; empty for the run of the last good release
+     */
     public GateReport evaluate(String workflow, Optional<String> runId, Optional<String> baselineRunId) {
-        Workflow wf = registry.config().workflow(workflow);
-        Composite current = new CompositeService(registry).atHead(workflow).composite();
+        Workflow wf = view.config().workflow(workflow);
+        Composite current = CompositeService.of(view, wf).composite();
         String composite = current.longForm();
         String digest = current.digest().toString();
-        GateFile gate = loadGate(wf);
-        EvalStore store = new EvalStore(registry);
+        GateFile gate = gateFile(wf);
 
         EvalRunInfo run;
         if (runId.isPresent()) {
@@ -100,7 +129,7 @@ public final class GateService {
         if (baselineRunId.isPresent()) {
             baseline = store.load(baselineRunId.get());
         } else {
-            Optional<LedgerEntry> shipped = lastGood(workflow);
+            Optional<LedgerEntry> shipped = Releases.lastGood(Ledger.in(view, workflow));
             if (shipped.isPresent() && shipped.get().runId().isPresent()) {
                 Optional<EvalRunInfo> b = store.find(shipped.get().runId().get());
                 if (b.isPresent()) {
@@ -111,11 +140,27 @@ public final class GateService {
                 }
             }
         }
+        return decide(workflow, gate, run, baseline, current.components(), findings, composite, digest);
+    }
+
+    /**
+     * The gate's bars recomputed on a stored run as it stands, for a report of past releases: the run
+     * is taken to measure its own subject (no staleness check against the view's composite), and the
+     * baseline is the caller's (null for none).
+     */
+    public GateReport evaluateStored(String workflow, GateFile gate, EvalRunInfo run, EvalRunInfo baseline) {
+        return decide(workflow, gate, run, baseline, run.subject().components(), new ArrayList<>(), run.subject().composite(),
+                run.subject().digest().toString());
+    }
+
+    /** Evaluates the bars on {@code run} against {@code baseline}; ship when there is no finding and everything passed. */
+    private GateReport decide(String workflow, GateFile gate, EvalRunInfo run, EvalRunInfo baseline, List<ComponentVersion> measured,
+            List<String> findings, String composite, String digest) {
         boolean needBaseline = baseline != null && gate.bars().stream().anyMatch(BarSpec::vsBaseline);
         GateEvaluator.Outcome outcome;
         try (CaseReader cand = store.openCases(run); CaseReader base = needBaseline ? store.openCases(baseline) : null) {
             outcome = new GateEvaluator(gate, run, needBaseline ? baseline : null,
-                    needBaseline ? retiredSince(baseline, current) : java.util.Set.of(), findings.isEmpty() ? null : findings.get(0))
+                    needBaseline ? retiredSince(baseline, measured) : Set.of(), findings.isEmpty() ? null : findings.get(0))
                     .evaluate(cand, base);
         }
         findings.addAll(outcome.findings());
@@ -125,23 +170,17 @@ public final class GateService {
                 composite, digest);
     }
 
-    /** The last good release: shipped, and no release with its composite marked bad. */
-    private Optional<LedgerEntry> lastGood(String workflow) {
-        // as committed, like the composite: an uncommitted edit of the ledger does not choose the baseline
-        return Releases.lastGood(Ledger.loadAt(registry, workflow, registry.git().head().orElseThrow()));
-    }
-
-    private GateFile loadGate(Workflow wf) {
-        String rel = "registry/" + wf.gate();
-        Path registryDir = registry.root().resolve("registry").normalize();
-        Path file = registry.root().resolve(rel).normalize();
-        if (!file.startsWith(registryDir)) {
-            throw new BadInputException("registry/registry.yaml: workflow " + wf.name() + ": gate '" + wf.gate() + "' points outside registry/");
+    /** The workflow's gate file as stored in the view. */
+    public GateFile gateFile(Workflow wf) {
+        String rel = RegistryLayout.gate(wf);
+        if (!java.nio.file.Path.of(rel).normalize().startsWith(RegistryLayout.REGISTRY) || rel.contains("..")) {
+            throw new BadInputException(RegistryLayout.CONFIG + ": workflow " + wf.name() + ": gate '" + wf.gate() + "' points outside registry/");
         }
-        if (!Files.exists(file)) {
-            throw new BadInputException("workflow " + wf.name() + " has no gate file (" + rel + " does not exist); write its bars there");
+        if (!view.isFile(rel)) {
+            throw new BadInputException("workflow " + wf.name() + " has no gate file (" + rel + " does not exist); write its bars there"
+                    + (view.commit().isPresent() ? " and commit them (the gate reads " + view.describe() + ")" : ""));
         }
-        return GateFile.read(YamlDocument.read(file, rel));
+        return GateFile.read(view.readYaml(rel));
     }
 
     /**

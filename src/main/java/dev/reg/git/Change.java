@@ -82,7 +82,7 @@ public final class Change implements AutoCloseable {
     }
 
     private void place(String path, Path source, boolean move) {
-        store.requireNoLinks(List.of(path));
+        store.publisher().requireNoLinks(List.of(path));
         Path target = workTree.resolve(path);
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new BadInputException(path + " already exists; reg brings in new files only");
@@ -141,14 +141,14 @@ public final class Change implements AutoCloseable {
         Set<String> paths = new TreeSet<>(req.folders());
         paths.addAll(writtenPaths(req));
         paths.addAll(req.deletes());
-        store.requireNoLinks(paths);
+        store.publisher().requireNoLinks(paths);
         try {
-            ObjectId head = store.head().orElse(null);
-            if (!Objects.equals(head, req.expectedHead())) {
+            ObjectId head = store.refs().headId().orElse(null);
+            if (!Objects.equals(head, GitId.objectIdOrNull(req.expectedHead()))) {
                 throw new RefusedException("the branch moved while reg was working (another commit landed); nothing was changed — run the command again");
             }
             for (TagSpec t : req.tags()) {
-                if (store.refExists(t.refName())) {
+                if (store.refs().refExists(t.refName())) {
                     throw new RefusedException("tag " + t.name() + " already exists; another process published it first — nothing was changed");
                 }
             }
@@ -184,16 +184,16 @@ public final class Change implements AutoCloseable {
                     after.put(w.getKey(), blob.name());
                     ed.add(pathEdit(w.getKey(), FileMode.REGULAR_FILE, blob));
                 }
-                for (Map.Entry<String, GitStore.TreeFile> c : req.copies().entrySet()) {
-                    GitStore.TreeFile f = c.getValue();
+                for (Map.Entry<String, TreeFile> c : req.copies().entrySet()) {
+                    TreeFile f = c.getValue();
                     if (!f.isRegularFile()) {
                         throw new BadInputException(c.getKey() + " is not a regular file in its source tree; reg restores plain files only");
                     }
-                    if (!reader.has(f.blob(), Constants.OBJ_BLOB)) {
+                    if (!reader.has(f.blob().objectId(), Constants.OBJ_BLOB)) {
                         throw new IllegalStateException("blob " + f.blob().name() + " for " + c.getKey() + " is not in the repository");
                     }
                     after.put(c.getKey(), f.blob().name());
-                    ed.add(pathEdit(c.getKey(), FileMode.fromBits(f.mode()), f.blob()));
+                    ed.add(pathEdit(c.getKey(), FileMode.fromBits(f.mode()), f.blob().objectId()));
                 }
                 for (String d : req.deletes()) {
                     ed.add(new DirCacheEditor.DeletePath(d));
@@ -212,7 +212,7 @@ public final class Change implements AutoCloseable {
                 cb.setMessage(req.message());
                 GpgConfig gpg = new GpgConfig(repo.getConfig());
                 if (gpg.isSignCommits()) {
-                    store.sign(cb, gpg, me, "commit");
+                    store.publisher().sign(cb, gpg, me, "commit");
                 }
                 commitId = ins.insert(cb);
                 for (TagSpec t : req.tags()) {
@@ -222,7 +222,7 @@ public final class Change implements AutoCloseable {
                     tag.setTagger(me);
                     tag.setMessage(t.message().endsWith("\n") ? t.message() : t.message() + "\n");
                     if (gpg.isSignAnnotated() || gpg.isSignAllTags()) {
-                        store.sign(tag, gpg, me, "tag " + t.name());
+                        store.publisher().sign(tag, gpg, me, "tag " + t.name());
                     }
                     tagIds.put(t.refName(), ins.insert(tag));
                 }
@@ -255,7 +255,7 @@ public final class Change implements AutoCloseable {
             syncWorkTree(store, lock, commitId, writtenPaths(req), req.deletes(), req.folders(), Set.of());
             journal.end();
             completed = true;
-            return new CommitResult(commitId, branch, req.tags().stream().map(TagSpec::name).toList());
+            return new CommitResult(GitId.of(commitId), branch, req.tags().stream().map(TagSpec::name).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -323,7 +323,7 @@ public final class Change implements AutoCloseable {
         }
         Set<String> skip = new HashSet<>(writtenPaths(req));
         skip.addAll(req.deletes());
-        store.forEachCommittable(index, req.folders(), (path, w, d, reader) -> {
+        store.status().forEachCommittable(index, req.folders(), (path, w, d, reader) -> {
             if (skip.contains(path)) {
                 return;
             }
@@ -374,7 +374,7 @@ public final class Change implements AutoCloseable {
         Path workTree = store.workTree();
         Set<String> touched = new TreeSet<>(written);
         touched.addAll(deleted);
-        store.requireNoLinks(touched);
+        store.publisher().requireNoLinks(touched);
         try (RevWalk rw = new RevWalk(repo); ObjectReader reader = repo.newObjectReader()) {
             RevCommit c = rw.parseCommit(commit);
             for (String path : written) {

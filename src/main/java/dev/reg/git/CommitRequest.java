@@ -2,7 +2,6 @@ package dev.reg.git;
 
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * One all-or-nothing registry change: the folders to commit as they stand in the work tree, the
@@ -17,8 +16,8 @@ import org.eclipse.jgit.lib.ObjectId;
  * @param copies repository paths set to blobs already in the object database (a folder restored
  *     from a tag); streamed to the work tree once published, so large files never sit in memory
  */
-public record CommitRequest(ObjectId expectedHead, List<String> folders, Map<String, byte[]> writes, List<String> deletes,
-        String message, List<TagSpec> tags, Map<String, GitStore.TreeFile> copies) {
+public record CommitRequest(GitId expectedHead, List<String> folders, Map<String, byte[]> writes, List<String> deletes,
+        String message, List<TagSpec> tags, Map<String, TreeFile> copies) {
     public CommitRequest {
         folders = List.copyOf(folders);
         writes = Map.copyOf(writes);
@@ -27,7 +26,7 @@ public record CommitRequest(ObjectId expectedHead, List<String> folders, Map<Str
         copies = Map.copyOf(copies);
     }
 
-    public CommitRequest(ObjectId expectedHead, List<String> folders, Map<String, byte[]> writes, List<String> deletes,
+    public CommitRequest(GitId expectedHead, List<String> folders, Map<String, byte[]> writes, List<String> deletes,
             String message, List<TagSpec> tags) {
         this(expectedHead, folders, writes, deletes, message, tags, Map.of());
     }

@@ -66,7 +66,7 @@ final class Recovery {
             if (journal.isEmpty()) {
                 // killed before its first record or after its last: nothing was half-done
                 message = "removed the lock and temporary files of an interrupted reg command; none of its changes were half-done";
-            } else if (commit != null && branch != null && store.branchContains(branch, ObjectId.fromString(commit))) {
+            } else if (commit != null && branch != null && store.refs().branchContains(branch, ObjectId.fromString(commit))) {
                 message = complete(store, lock, ObjectId.fromString(commit), journal, writes, deletes);
             } else {
                 removeCreated(workTree, journal);

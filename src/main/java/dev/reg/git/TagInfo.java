@@ -1,10 +1,9 @@
 package dev.reg.git;
 
 import java.time.Instant;
-import org.eclipse.jgit.lib.ObjectId;
 
 /** An annotated tag as read from its object. {@code tagObject} is null for a lightweight tag. */
-public record TagInfo(String name, ObjectId tagObject, ObjectId target, String message, String tagger, Instant when) {
+public record TagInfo(String name, GitId tagObject, GitId target, String message, String tagger, Instant when) {
     public boolean annotated() {
         return tagObject != null;
     }

@@ -3,6 +3,8 @@ package dev.reg.ledger;
 import dev.reg.composite.ComponentVersion;
 import dev.reg.BadInputException;
 import dev.reg.registry.ArtifactVersion;
+import dev.reg.registry.RegistryLayout;
+import dev.reg.registry.RegistryView;
 import dev.reg.registry.Sha256;
 import dev.reg.yaml.YamlDocument;
 import dev.reg.yaml.YamlMap;
@@ -36,27 +38,12 @@ public record Ledger(String workflow, Optional<Freeze> frozen, List<LedgerEntry>
     }
 
     public static String path(String workflow) {
-        return "registry/releases/" + workflow + ".yaml";
+        return RegistryLayout.ledger(workflow);
     }
 
-    /** The ledger as it stands in the work tree of {@code registry}; empty when the workflow never released. */
-    public static Ledger load(dev.reg.registry.Registry registry, String workflow) {
-        java.nio.file.Path file = registry.root().resolve(path(workflow));
-        if (!java.nio.file.Files.exists(file)) {
-            return empty(workflow);
-        }
-        try {
-            return parse(java.nio.file.Files.readAllBytes(file), workflow);
-        } catch (java.io.IOException e) {
-            return read(YamlDocument.read(file, path(workflow)), workflow);
-        }
-    }
-
-    /** The ledger as committed in {@code rev}; empty when it did not exist there. */
-    public static Ledger loadAt(dev.reg.registry.Registry registry, String workflow, org.eclipse.jgit.lib.ObjectId rev) {
-        return registry.git().readFile(rev, path(workflow))
-                .map(b -> parse(b, workflow))
-                .orElse(empty(workflow));
+    /** The ledger as stored in {@code view}; empty when the workflow never released there. */
+    public static Ledger in(RegistryView view, String workflow) {
+        return view.read(path(workflow)).map(b -> parse(b, workflow)).orElse(empty(workflow));
     }
 
     /** The ledger in {@code bytes}: read line by line when it is in reg's own rendering, as YAML otherwise. */

@@ -1,6 +1,7 @@
 package dev.reg.ledger;
 
 import dev.reg.composite.ComponentVersion;
+import dev.reg.registry.RegistryLayout;
 import dev.reg.registry.Sha256;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +38,7 @@ public record LedgerEntry(int n, ReleaseStatus status, String composite, Sha256 
     }
 
     public String tagName(String workflow) {
-        return "release/" + workflow + "/" + n;
+        return RegistryLayout.releaseTag(workflow, n);
     }
 
     public Optional<String> runId() {

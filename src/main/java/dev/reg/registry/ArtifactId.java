@@ -19,12 +19,12 @@ public record ArtifactId(Kind kind, String name) implements Comparable<ArtifactI
 
     /** The artifact's folder relative to the repository root. */
     public String folder() {
-        return "registry/" + kind.folder() + "/" + name;
+        return RegistryLayout.folder(this);
     }
 
     /** Prefix shared by all of this artifact's version tags ({@code refs/tags/prompt/x@}). */
     public String tagRefPrefix() {
-        return "refs/tags/" + this + "@";
+        return RegistryLayout.versionTagPrefix(this);
     }
 
     @Override

@@ -3,10 +3,12 @@ package dev.reg.registry;
 import dev.reg.BadInputException;
 import dev.reg.RefusedException;
 import dev.reg.git.Change;
+import dev.reg.git.GitId;
 import dev.reg.git.CommitRequest;
 import dev.reg.git.CommitResult;
 import dev.reg.git.TagSpec;
 import dev.reg.semver.Version;
+import dev.reg.util.AtomicFiles;
 import dev.reg.yaml.YamlDocument;
 import dev.reg.yaml.YamlText;
 import java.io.IOException;
@@ -25,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.eclipse.jgit.lib.ObjectId;
 
 /** Writes new artifacts and new versions: {@code reg add} and {@code reg bump}. */
 public final class ArtifactService {
@@ -46,9 +47,9 @@ public final class ArtifactService {
      */
     public VersionPublished bump(BumpRequest req) {
         ArtifactId id = req.artifact();
-        registry.git().requireWritable(List.of(id.folder()));
-        Optional<ObjectId> head = registry.git().head();
-        String manifestPath = registry.manifestPath(id);
+        registry.publisher().requireWritable(List.of(id.folder()));
+        Optional<GitId> head = registry.headCommit();
+        String manifestPath = RegistryLayout.manifest(id);
         Path manifestFile = registry.root().resolve(manifestPath);
         byte[] before = readBytes(manifestFile, manifestPath, id);
         ArtifactManifest current = ArtifactManifest.read(YamlDocument.parse(before, manifestPath), id);
@@ -75,7 +76,7 @@ public final class ArtifactService {
             throw new BadInputException("--retire names dataset cases; " + id + " is a " + id.kind());
         }
         requireOnlyListed(id, current.files());
-        ContentHashes hashes = registry.hashWorkTree(current, progress);
+        ContentHashes hashes = registry.workTree(progress).hash(current);
         Optional<Sha256> lastDigest = current.digest().or(() -> recordedDigest(new ArtifactVersion(id, current.version())));
         if (!req.allowUnchanged() && lastDigest.isPresent() && lastDigest.get().equals(hashes.digest())) {
             throw new BadInputException("nothing to release: the content of " + id + " is unchanged since " + current.version()
@@ -94,7 +95,7 @@ public final class ArtifactService {
         ensureUnchangedSinceRead(manifestFile, before, manifestPath);
 
         ArtifactVersion av = new ArtifactVersion(id, next);
-        CommitResult done = registry.git().publish(new CommitRequest(head.orElse(null), List.of(id.folder()),
+        CommitResult done = registry.publish(new CommitRequest(head.orElse(null), List.of(id.folder()),
                 Map.of(manifestPath, text.getBytes(StandardCharsets.UTF_8)), List.of(),
                 commitMessage(av, summary, hashes.digest()), List.of(new TagSpec(av.tagName(), tagMessage(summary, hashes.digest())))));
         return new VersionPublished(av, Optional.of(current.version()), hashes.files(), hashes.digest(), done.commit().name(), summary);
@@ -107,23 +108,23 @@ public final class ArtifactService {
      */
     public VersionPublished add(AddRequest req) {
         ArtifactId id = req.artifact();
-        registry.git().requireWritable(List.of(id.folder()));
-        Optional<ObjectId> head = registry.git().head();
-        if (registry.exists(id)) {
-            throw new BadInputException(id + " already exists (" + registry.manifestPath(id) + "); use 'reg bump' for a new version");
+        registry.publisher().requireWritable(List.of(id.folder()));
+        Optional<GitId> head = registry.headCommit();
+        if (registry.workTree().hasArtifact(id)) {
+            throw new BadInputException(id + " already exists (" + RegistryLayout.manifest(id) + "); use 'reg bump' for a new version");
         }
         List<Version> tagged = registry.versions(id);
         if (!tagged.isEmpty()) {
             throw new BadInputException(id + " was registered before (tag " + new ArtifactVersion(id, tagged.get(tagged.size() - 1))
                     + " exists); restore its folder from that tag instead of adding it again");
         }
-        Path folder = registry.folder(id);
+        Path folder = registry.root().resolve(RegistryLayout.folder(id));
         Map<String, Path> copies = planCopies(folder, req.files());
         List<String> files = new ArrayList<>(copies.keySet());
         if (req.files().isEmpty() && Files.isDirectory(folder)) {
             files.addAll(existingFiles(folder));
         }
-        try (Change change = registry.git().startChange()) {
+        try (Change change = registry.publisher().startChange()) {
             for (Map.Entry<String, Path> c : copies.entrySet()) {
                 if (!Files.exists(folder.resolve(c.getKey()), LinkOption.NOFOLLOW_LINKS)) {
                     change.copyIn(id.folder() + "/" + c.getKey(), c.getValue());
@@ -132,17 +133,17 @@ public final class ArtifactService {
             requireOnlyListed(id, files);
             String summary = req.summary() == null || req.summary().isBlank() ? "first version" : req.summary().strip();
             String skeleton = skeleton(id, req.version(), files, req.fields());
-            ArtifactManifest draft = ArtifactManifest.read(YamlDocument.parse(skeleton, registry.manifestPath(id)), id);
-            ContentHashes hashes = registry.hashWorkTree(draft, progress);
+            ArtifactManifest draft = ArtifactManifest.read(YamlDocument.parse(skeleton, RegistryLayout.manifest(id)), id);
+            ContentHashes hashes = registry.workTree(progress).hash(draft);
             String text = new ArtifactYamlEditor(draft.document())
                     .setMap("checksums", render(hashes.files(), files))
                     .setScalar("digest", hashes.digest().toString())
                     .prependChangelog(new ChangelogEntry(req.version().toString(), today(), summary))
                     .result();
-            checkReadsBack(text, registry.manifestPath(id), id, req.version());
+            checkReadsBack(text, RegistryLayout.manifest(id), id, req.version());
             ArtifactVersion av = new ArtifactVersion(id, req.version());
             CommitResult done = change.publish(new CommitRequest(head.orElse(null), List.of(id.folder()),
-                    Map.of(registry.manifestPath(id), text.getBytes(StandardCharsets.UTF_8)), List.of(),
+                    Map.of(RegistryLayout.manifest(id), text.getBytes(StandardCharsets.UTF_8)), List.of(),
                     commitMessage(av, summary, hashes.digest()), List.of(new TagSpec(av.tagName(), tagMessage(summary, hashes.digest())))));
             return new VersionPublished(av, Optional.empty(), hashes.files(), hashes.digest(), done.commit().name(), summary);
         }
@@ -154,9 +155,11 @@ public final class ArtifactService {
      */
     private void requireOnlyListed(ArtifactId id, List<String> files) {
         String prefix = id.folder() + "/";
-        List<String> unlisted = registry.git().committableFiles(id.folder()).stream()
+        List<String> unlisted = registry.status().committableFiles(id.folder()).stream()
                 .map(p -> p.substring(prefix.length()))
                 .filter(p -> !p.equals(ArtifactManifest.FILE_NAME) && !files.contains(p))
+                // another reg process mid-write (it holds the lock, and this bump will be refused for it)
+                .filter(p -> !AtomicFiles.isTemporary(p.substring(p.lastIndexOf('/') + 1)))
                 .toList();
         if (!unlisted.isEmpty()) {
             throw new BadInputException(id.folder() + " holds files that files: does not list: " + String.join(", ", unlisted)
@@ -239,7 +242,7 @@ public final class ArtifactService {
     }
 
     private Optional<Sha256> recordedDigest(ArtifactVersion v) {
-        return registry.git().readTag(v.tagRef()).flatMap(t -> t.trailer("Reg-Digest")).filter(Sha256::isValid).map(Sha256::parse);
+        return registry.refs().readTag(v.tagRef()).flatMap(t -> Trailer.DIGEST.in(t.message())).filter(Sha256::isValid).map(Sha256::parse);
     }
 
     private static void checkReadsBack(String text, String path, ArtifactId id, Version expected) {
@@ -273,12 +276,12 @@ public final class ArtifactService {
     }
 
     static String commitMessage(ArtifactVersion v, String summary, Sha256 digest) {
-        return v + ": " + firstLine(summary) + "\n\nReg-Artifact: " + v.artifact() + "\nReg-Version: " + v.version()
-                + "\nReg-Digest: " + digest + "\n";
+        return v + ": " + firstLine(summary) + "\n\n" + Trailer.ARTIFACT.key() + ": " + v.artifact() + "\n" + Trailer.VERSION.key()
+                + ": " + v.version() + "\n" + Trailer.DIGEST.key() + ": " + digest + "\n";
     }
 
     static String tagMessage(String summary, Sha256 digest) {
-        return summary + "\n\nReg-Digest: " + digest + "\n";
+        return summary + "\n\n" + Trailer.DIGEST.key() + ": " + digest + "\n";
     }
 
     private static String firstLine(String s) {

@@ -30,11 +30,11 @@ public record ArtifactVersion(ArtifactId artifact, Version version) implements C
     }
 
     public String tagName() {
-        return artifact + "@" + version;
+        return RegistryLayout.versionTag(this);
     }
 
     public String tagRef() {
-        return "refs/tags/" + tagName();
+        return RegistryLayout.versionTagRef(this);
     }
 
     @Override

@@ -42,7 +42,7 @@ public final class InitService {
 
     public InitResult init(Path dir) {
         try (GitStore git = GitStore.openOrInit(dir)) {
-            git.recoverInterrupted();
+            git.publisher().recoverInterrupted();
             Map<String, byte[]> writes = new LinkedHashMap<>();
             for (String f : FILES) {
                 if (!Files.exists(git.workTree().resolve(f))) {
@@ -61,7 +61,7 @@ public final class InitService {
             if (writes.isEmpty()) {
                 return new InitResult(git.workTree(), List.of(), null);
             }
-            var result = git.publish(new CommitRequest(git.head().orElse(null), List.of(), writes, List.of(),
+            var result = git.publisher().publish(new CommitRequest(git.refs().head().orElse(null), List.of(), writes, List.of(),
                     "reg init: scaffold registry/, adr/ and templates/\n", List.of()));
             return new InitResult(git.workTree(), new ArrayList<>(writes.keySet()), result.commit().name());
         }

@@ -34,12 +34,17 @@ public enum Kind {
     }
 
     public static Kind parse(String text) {
+        return find(text).orElseThrow(() -> new BadInputException("unknown kind '" + text + "': expected prompt, model or dataset"));
+    }
+
+    /** The kind whose word is {@code text}, if any. */
+    public static java.util.Optional<Kind> find(String text) {
         for (Kind k : values()) {
             if (k.id.equals(text)) {
-                return k;
+                return java.util.Optional.of(k);
             }
         }
-        throw new BadInputException("unknown kind '" + text + "': expected prompt, model or dataset");
+        return java.util.Optional.empty();
     }
 
     @Override

@@ -1,29 +1,28 @@
 package dev.reg.registry;
 
 import dev.reg.BadInputException;
+import dev.reg.git.CommitHistory;
+import dev.reg.git.CommitRequest;
+import dev.reg.git.CommitResult;
+import dev.reg.git.GitId;
 import dev.reg.git.GitStore;
-import dev.reg.util.SymbolicLinks;
+import dev.reg.git.Publisher;
+import dev.reg.git.RefReader;
+import dev.reg.git.WorkTreeStatus;
 import dev.reg.semver.Version;
-import dev.reg.yaml.YamlDocument;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.eclipse.jgit.lib.ObjectId;
 
 /**
- * A registry: the Git repository and its {@code registry/} tree. Reads artifacts from the work
- * tree or from any version tag; knows every version from tag names alone.
+ * A registry: the Git repository and its {@code registry/} tree. Its files are read through a
+ * {@link RegistryView} of one state (the work tree, HEAD as committed, a tag, the index); versions
+ * and releases are known from tag names alone; every write goes through the {@link Publisher}.
  */
 public final class Registry implements AutoCloseable {
     private final GitStore git;
@@ -39,11 +38,11 @@ public final class Registry implements AutoCloseable {
     public static Registry open(Path dir) {
         GitStore git = GitStore.open(dir);
         try {
-            if (!Files.isRegularFile(git.workTree().resolve(RegistryConfig.PATH))) {
-                throw new BadInputException("no registry in " + git.workTree() + " (" + RegistryConfig.PATH
+            if (!Files.isRegularFile(git.workTree().resolve(RegistryLayout.CONFIG))) {
+                throw new BadInputException("no registry in " + git.workTree() + " (" + RegistryLayout.CONFIG
                         + " is missing; run 'reg init')");
             }
-            return new Registry(git, git.recoverInterrupted());
+            return new Registry(git, git.publisher().recoverInterrupted());
         } catch (RuntimeException e) {
             git.close();
             throw e;
@@ -56,12 +55,8 @@ public final class Registry implements AutoCloseable {
      */
     public static Optional<String> recover(Path dir) {
         try (GitStore git = GitStore.open(dir)) {
-            return git.recoverInterrupted();
+            return git.publisher().recoverInterrupted();
         }
-    }
-
-    public GitStore git() {
-        return git;
     }
 
     /** What was done to finish a change interrupted earlier, if anything. */
@@ -73,55 +68,72 @@ public final class Registry implements AutoCloseable {
         return git.workTree();
     }
 
+    // ---------------------------------------------------------------- views
+
+    /** The work tree as it stands, uncommitted changes included. */
+    public RegistryView workTree() {
+        return workTree(ProgressListener.NONE);
+    }
+
+    /** The work tree, reporting the progress of hashing large content files. */
+    public RegistryView workTree(ProgressListener progress) {
+        return new WorkTreeView(git, progress);
+    }
+
+    /** The commit HEAD points at, empty on an unborn branch. */
+    public Optional<GitId> headCommit() {
+        return git.refs().head();
+    }
+
+    /** HEAD as committed: what a release, a gate and an eval import decide on. */
+    public RegistryView head() {
+        GitId h = headCommit().orElseThrow(() -> new BadInputException("the repository has no commits yet; run 'reg init' first"));
+        return at(h, "HEAD as committed");
+    }
+
+    /** The registry as committed in {@code commit}. */
+    public RegistryView at(GitId commit, String description) {
+        return new TreeView(git, commit, true, description);
+    }
+
+    /** The registry as tagged at version {@code v}. */
+    public RegistryView atTag(ArtifactVersion v) {
+        return at(tagCommit(v), v.tagName());
+    }
+
+    /** The artifact's manifest as tagged at version {@code v}. */
+    public ArtifactManifest manifestAt(ArtifactVersion v) {
+        return atTag(v).manifest(v.artifact());
+    }
+
+    /** The index (what {@code git commit} would commit now), for a pre-commit check. */
+    public RegistryView index() {
+        return new TreeView(git, git.status().indexTree(), false, "index");
+    }
+
+    /** The work tree's registry.yaml, read once. */
     public RegistryConfig config() {
         if (config == null) {
-            config = RegistryConfig.read(YamlDocument.read(root().resolve(RegistryConfig.PATH), RegistryConfig.PATH));
+            config = workTree().config();
         }
         return config;
     }
 
-    public Path folder(ArtifactId id) {
-        return root().resolve(id.folder());
-    }
+    // ---------------------------------------------------------------- refs, by name only
 
-    public String manifestPath(ArtifactId id) {
-        return id.folder() + "/" + ArtifactManifest.FILE_NAME;
-    }
-
-    public boolean exists(ArtifactId id) {
-        return Files.isRegularFile(root().resolve(manifestPath(id)));
-    }
-
-    /** The artifact as it stands in the work tree. */
-    public ArtifactManifest manifest(ArtifactId id) {
-        if (!exists(id)) {
-            throw new BadInputException("no artifact " + id + " (" + manifestPath(id) + " does not exist)");
-        }
-        return ArtifactManifest.read(YamlDocument.read(root().resolve(manifestPath(id)), manifestPath(id)), id);
-    }
-
-    /** The artifact as it was tagged at {@code v}. */
-    public ArtifactManifest manifestAt(ArtifactVersion v) {
-        ObjectId commit = tagCommit(v);
-        String path = manifestPath(v.artifact());
-        byte[] bytes = git.readFile(commit, path)
-                .orElseThrow(() -> new BadInputException("tag " + v + " has no " + path));
-        return ArtifactManifest.read(YamlDocument.parse(bytes, v + ":" + path), v.artifact());
-    }
-
-    public ObjectId tagCommit(ArtifactVersion v) {
-        if (!git.refExists(v.tagRef())) {
+    public GitId tagCommit(ArtifactVersion v) {
+        if (!git.refs().refExists(v.tagRef())) {
             throw new BadInputException("no version " + v + " (there is no tag " + v.tagName() + ")");
         }
-        return git.resolveCommit(v.tagRef()).orElseThrow(() -> new BadInputException("tag " + v + " does not point at a commit"));
+        return git.refs().resolveCommit(v.tagRef()).orElseThrow(() -> new BadInputException("tag " + v + " does not point at a commit"));
     }
 
     /** Every tagged version of {@code id}, oldest first, read from ref names only. */
     public List<Version> versions(ArtifactId id) {
         List<Version> out = new ArrayList<>();
-        String prefix = id.tagRefPrefix();
-        for (String ref : git.refNames(prefix)) {
-            parseTagVersion(ref.substring(prefix.length())).ifPresent(out::add);
+        String prefix = RegistryLayout.versionTagPrefix(id);
+        for (String ref : git.refs().refNames(prefix)) {
+            RegistryLayout.parseTagVersion(ref.substring(prefix.length())).ifPresent(out::add);
         }
         Collections.sort(out);
         return out;
@@ -130,131 +142,56 @@ public final class Registry implements AutoCloseable {
     /** Every tagged version of every artifact, from one read of the tag names. */
     public Map<ArtifactId, List<Version>> allVersions() {
         Map<ArtifactId, List<Version>> out = new TreeMap<>();
-        for (String ref : git.refNames("refs/tags/")) {
-            parseVersionTag(ref.substring("refs/tags/".length()))
+        for (String ref : git.refs().refNames(RegistryLayout.TAGS)) {
+            RegistryLayout.parseVersionTag(ref.substring(RegistryLayout.TAGS.length()))
                     .ifPresent(v -> out.computeIfAbsent(v.artifact(), k -> new ArrayList<>()).add(v.version()));
         }
         out.values().forEach(Collections::sort);
         return out;
     }
 
-    /** A tag name as {@code kind/name@version}, or empty when it is some other tag. */
-    public static Optional<ArtifactVersion> parseVersionTag(String tagName) {
-        int slash = tagName.indexOf('/');
-        int at = tagName.lastIndexOf('@');
-        if (slash < 0 || at < slash) {
-            return Optional.empty();
-        }
-        try {
-            Kind.parse(tagName.substring(0, slash));
-        } catch (BadInputException e) {
-            return Optional.empty();
-        }
-        String name = tagName.substring(slash + 1, at);
-        if (!ArtifactNames.isLegal(name)) {
-            return Optional.empty();
-        }
-        return parseTagVersion(tagName.substring(at + 1))
-                .map(v -> new ArtifactVersion(new ArtifactId(Kind.parse(tagName.substring(0, slash)), name), v));
+    /** Ref names and tag objects. */
+    public RefReader refs() {
+        return git.refs();
     }
 
-    private static Optional<Version> parseTagVersion(String text) {
-        try {
-            Version v = Version.parse(text);
-            return v.hasBuild() ? Optional.empty() : Optional.of(v);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+    /** What changed between commits. */
+    public CommitHistory history() {
+        return git.history();
     }
 
-    /** Artifacts present in the work tree, in kind and name order. */
-    public List<ArtifactId> artifacts() {
-        List<ArtifactId> out = new ArrayList<>();
-        for (Kind k : Kind.values()) {
-            Path dir = root().resolve("registry").resolve(k.folder());
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-                List<String> names = new ArrayList<>();
-                for (Path p : ds) {
-                    if (Files.isRegularFile(p.resolve(ArtifactManifest.FILE_NAME)) && ArtifactNames.isLegal(p.getFileName().toString())) {
-                        names.add(p.getFileName().toString());
-                    }
-                }
-                Collections.sort(names);
-                names.forEach(n -> out.add(new ArtifactId(k, n)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return out;
+    /** The work tree and index against HEAD. */
+    public WorkTreeStatus status() {
+        return git.status();
     }
 
-    /**
-     * Checksums and digest of the artifact's content files as they stand in the work tree, taken
-     * over the bytes a commit of them would store (Git's clean filter and line-ending conversion
-     * applied), so they agree with the version's blobs whatever line endings the work tree has.
-     */
-    public ContentHashes hashWorkTree(ArtifactManifest m, ProgressListener progress) {
-        Path folder = folder(m.id());
-        String where = manifestPath(m.id()) + ": files";
-        Map<String, String> byPath = new LinkedHashMap<>();
-        long total = 0;
-        for (String f : m.files()) {
-            String path = m.id().folder() + "/" + f;
-            SymbolicLinks.firstLink(root(), path).ifPresent(link -> {
-                throw new BadInputException(where + ": '" + f + "' goes through a symbolic link (" + link
-                        + "); content files must be regular files inside the repository");
-            });
-            try {
-                total += Files.size(ContentPaths.resolveRegularFile(folder, where, f));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            byPath.put(path, f);
-        }
-        Map<String, Sha256> found = new HashMap<>();
-        progress.start("checksums " + m.id(), total);
-        try {
-            git.readAsCommitted(byPath.keySet(), (path, in) -> found.put(byPath.get(path), ContentHasher.hashStream(in, progress)));
-        } finally {
-            progress.finish();
-        }
-        List<String> ignored = m.files().stream().filter(f -> !found.containsKey(f)).toList();
-        if (!ignored.isEmpty()) {
-            throw new BadInputException(where + ": " + String.join(", ", ignored) + (ignored.size() == 1 ? " is" : " are")
-                    + " ignored by Git (.gitignore or .git/info/exclude), so a commit would leave " + (ignored.size() == 1 ? "it" : "them")
-                    + " out; stop ignoring " + (ignored.size() == 1 ? "it" : "them") + " or remove " + (ignored.size() == 1 ? "it" : "them")
-                    + " from files:");
-        }
-        Map<String, Sha256> hashes = new LinkedHashMap<>();
-        m.files().forEach(f -> hashes.put(f, found.get(f)));
-        return new ContentHashes(hashes, digestOf(m, hashes));
+    // ---------------------------------------------------------------- writing and the user's Git setup
+
+    /** The one way reg writes. */
+    public Publisher publisher() {
+        return git.publisher();
     }
 
-    /** Checksums and digest of the artifact's content files in commit {@code rev}, read from Git objects. */
-    public ContentHashes hashAtRevision(ArtifactManifest m, ObjectId rev) {
-        Map<String, GitStore.TreeFile> tree = git.listFiles(rev, m.id().folder());
-        Map<String, Sha256> hashes = new LinkedHashMap<>();
-        for (String f : m.files()) {
-            GitStore.TreeFile tf = tree.get(f);
-            if (tf == null || !tf.isRegularFile()) {
-                throw new BadInputException(manifestPath(m.id()) + ": files: '" + f + "' is not a file in " + rev.abbreviate(10).name());
-            }
-            try (InputStream in = git.openBlob(tf.blob())) {
-                hashes.put(f, ContentHasher.hashStream(in));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return new ContentHashes(hashes, digestOf(m, hashes));
+    public CommitResult publish(CommitRequest req) {
+        return git.publisher().publish(req);
     }
 
-    private static Sha256 digestOf(ArtifactManifest m, Map<String, Sha256> fileHashes) {
-        Map<String, Sha256> lines = new HashMap<>(fileHashes);
-        lines.putAll(m.identityEntries());
-        return ContentHasher.digest(lines);
+    /** The actor reg records for this user: {@code user.name <user.email>} from Git config. */
+    public String actor() {
+        return git.actor();
+    }
+
+    public Optional<String> coreEditor() {
+        return git.coreEditor();
+    }
+
+    public Path hooksDir() {
+        return git.hooksDir();
+    }
+
+    /** The repository's Git directory (for files Git keeps there, like an edit message). */
+    public Path gitDir() {
+        return git.gitDir();
     }
 
     /**
@@ -262,8 +199,7 @@ public final class Registry implements AutoCloseable {
      * {@code git commit PATHS} would; the user's other staged and unstaged work is left alone.
      */
     public String commitPaths(List<String> paths, String message) {
-        return git.publish(new dev.reg.git.CommitRequest(git.head().orElse(null), paths, Map.of(), List.of(), message, List.of()))
-                .commit().name();
+        return publish(new CommitRequest(headCommit().orElse(null), paths, Map.of(), List.of(), message, List.of())).commit().name();
     }
 
     @Override

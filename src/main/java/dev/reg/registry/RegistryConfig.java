@@ -13,7 +13,7 @@ import java.util.Set;
 
 /** {@code registry/registry.yaml}: the format version, the workflows and defaults. */
 public record RegistryConfig(int format, Map<String, Workflow> workflows, Map<String, Object> defaults) {
-    public static final String PATH = "registry/registry.yaml";
+    public static final String PATH = RegistryLayout.CONFIG;
     public static final int FORMAT = 1;
 
     public static RegistryConfig read(YamlDocument doc) {

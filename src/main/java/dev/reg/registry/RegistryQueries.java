@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.eclipse.jgit.lib.ObjectId;
+import dev.reg.git.GitId;
 
 /** {@code reg show}, {@code reg log} and {@code reg diff}: reading the registry, never writing it. */
 public final class RegistryQueries {
@@ -37,8 +37,8 @@ public final class RegistryQueries {
         }
         Map<ArtifactId, List<Version>> tags = registry.allVersions();
         List<ArtifactSummary> artifacts = new ArrayList<>();
-        for (ArtifactId id : registry.artifacts()) {
-            ArtifactManifest m = registry.manifest(id);
+        for (ArtifactId id : registry.workTree().artifacts()) {
+            ArtifactManifest m = registry.workTree().manifest(id);
             List<Version> vs = tags.getOrDefault(id, List.of());
             artifacts.add(new ArtifactSummary(id.toString(), m.version().toString(),
                     vs.isEmpty() ? null : vs.get(vs.size() - 1).toString(), vs.size()));
@@ -52,14 +52,14 @@ public final class RegistryQueries {
             ArtifactVersion v = ArtifactVersion.parse(ref);
             ArtifactManifest m = registry.manifestAt(v);
             List<Version> versions = registry.versions(v.artifact());
-            TagInfo t = registry.git().readTag(v.tagRef()).orElseThrow();
+            TagInfo t = registry.refs().readTag(v.tagRef()).orElseThrow();
             TagView tag = new TagView(t.name(), t.target().name(), t.tagger(), t.when() == null ? null : t.when().toString(),
-                    t.trailer("Reg-Digest").orElse(null), t.message());
-            String state = m.digest().map(Sha256::toString).equals(t.trailer("Reg-Digest")) ? "tagged" : "tag-digest-mismatch";
+                    Trailer.DIGEST.in(t.message()).orElse(null), t.message());
+            String state = m.digest().map(Sha256::toString).equals(Trailer.DIGEST.in(t.message())) ? "tagged" : "tag-digest-mismatch";
             return details(m, state, versions, tag);
         }
         ArtifactId id = ArtifactId.parse(ref);
-        ArtifactManifest m = registry.manifest(id);
+        ArtifactManifest m = registry.workTree().manifest(id);
         List<Version> versions = registry.versions(id);
         return details(m, state(m, versions), versions, null);
     }
@@ -73,7 +73,7 @@ public final class RegistryQueries {
      * {@code clean}, or {@code digest-mismatch} when small enough content no longer matches its digest.
      */
     private String state(ArtifactManifest m, List<Version> versions) {
-        if (!registry.git().uncommittedPaths(List.of(m.id().folder())).isEmpty()) {
+        if (!registry.status().uncommittedPaths(List.of(m.id().folder())).isEmpty()) {
             return "modified";
         }
         if (!versions.contains(m.version())) {
@@ -81,10 +81,10 @@ public final class RegistryQueries {
         }
         long size = 0;
         for (String f : m.files()) {
-            size += registry.folder(m.id()).resolve(f).toFile().length();
+            size += registry.root().resolve(RegistryLayout.folder(m.id())).resolve(f).toFile().length();
         }
         if (size <= REHASH_LIMIT) {
-            ContentHashes now = registry.hashWorkTree(m, ProgressListener.NONE);
+            ContentHashes now = registry.workTree(ProgressListener.NONE).hash(m);
             if (m.digest().isEmpty() || !m.digest().get().equals(now.digest())) {
                 return "digest-mismatch";
             }
@@ -106,16 +106,16 @@ public final class RegistryQueries {
     public Log log(String ref) {
         ArtifactId id = ArtifactId.parse(ref);
         List<Version> versions = registry.versions(id);
-        if (versions.isEmpty() && !registry.exists(id)) {
+        if (versions.isEmpty() && !registry.workTree().hasArtifact(id)) {
             throw new BadInputException("no artifact " + id + " (no folder " + id.folder() + " and no tags)");
         }
         List<LogEntry> out = new ArrayList<>();
         for (int i = versions.size() - 1; i >= 0; i--) {
             ArtifactVersion v = new ArtifactVersion(id, versions.get(i));
-            TagInfo t = registry.git().readTag(v.tagRef()).orElseThrow();
+            TagInfo t = registry.refs().readTag(v.tagRef()).orElseThrow();
             String summary = t.message() == null ? "" : t.message().split("\n\n", 2)[0].strip();
             out.add(new LogEntry(v.version().toString(), t.when() == null ? null : t.when().toString(), t.tagger(), summary,
-                    t.trailer("Reg-Digest").orElse(null), t.target().name()));
+                    Trailer.DIGEST.in(t.message()).orElse(null), t.target().name()));
         }
         return new Log(id.toString(), out);
     }
@@ -125,8 +125,8 @@ public final class RegistryQueries {
         ArtifactId id = ArtifactId.parse(ref);
         ArtifactVersion a = new ArtifactVersion(id, ArtifactVersion.parseVersion(from));
         ArtifactVersion b = new ArtifactVersion(id, ArtifactVersion.parseVersion(to));
-        ObjectId ca = registry.tagCommit(a);
-        ObjectId cb = registry.tagCommit(b);
+        GitId ca = registry.tagCommit(a);
+        GitId cb = registry.tagCommit(b);
         Map<String, Object> ma = registry.manifestAt(a).document().rootMap().toPlain();
         Map<String, Object> mb = registry.manifestAt(b).document().rootMap().toPlain();
         List<FieldChange> fields = new ArrayList<>();
@@ -140,8 +140,8 @@ public final class RegistryQueries {
                 fields.add(new FieldChange(k, ma.get(k), mb.get(k)));
             }
         }
-        var files = registry.git().diff(ca, cb, id.folder()).stream()
-                .filter(f -> !f.path().equals(registry.manifestPath(id)))
+        var files = registry.history().diff(ca, cb, id.folder()).stream()
+                .filter(f -> !f.path().equals(RegistryLayout.manifest(id)))
                 .toList();
         return new Diff(id.toString(), a.version().toString(), b.version().toString(), fields, files);
     }

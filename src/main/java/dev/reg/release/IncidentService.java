@@ -1,5 +1,6 @@
 package dev.reg.release;
 
+import dev.reg.registry.Trailer;
 import dev.reg.ledger.Freeze;
 import dev.reg.ledger.Ledger;
 import dev.reg.ledger.LedgerEntry;
@@ -16,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.jgit.lib.ObjectId;
+import dev.reg.git.GitId;
 
 /**
  * Incident controls: {@code reg mark WORKFLOW N bad}, {@code reg freeze} and {@code reg unfreeze}.
@@ -58,7 +59,7 @@ public final class IncidentService {
         }
         requireClean(l);
         String at = ReleaseSupport.now(clock);
-        String actor = registry.git().actor();
+        String actor = registry.actor();
         Ledger updated = l.ledger().with(e.withStatus(e.status() == ReleaseStatus.SHIPPED ? ReleaseStatus.BAD : e.status(),
                 new LedgerEvent(ReleaseStatus.BAD, at, actor, why)));
         boolean live = Releases.live(l.ledger()).map(x -> x.n() == n).orElse(false);
@@ -76,7 +77,7 @@ public final class IncidentService {
         }
         requireClean(l);
         String at = ReleaseSupport.now(clock);
-        String actor = registry.git().actor();
+        String actor = registry.actor();
         Ledger updated = l.ledger().frozenBy(new Freeze(at, actor, why));
         return commit(l, updated, "freeze", null, at, actor, why, "freeze " + workflow + ": " + why,
                 "No release of " + workflow + " until 'reg unfreeze " + workflow + "'.");
@@ -91,20 +92,20 @@ public final class IncidentService {
         Freeze f = l.ledger().frozen().get();
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         String at = ReleaseSupport.now(clock);
-        String actor = registry.git().actor();
+        String actor = registry.actor();
         Ledger updated = l.ledger().unfrozen(at, actor, why);
         return commit(l, updated, "unfreeze", null, at, actor, why, "unfreeze " + workflow + (why == null ? "" : ": " + why),
                 "Frozen since " + f.since() + " by " + f.actor() + ": " + f.reason());
     }
 
-    private record Loaded(String workflow, ObjectId head, Ledger ledger) {
+    private record Loaded(String workflow, GitId head, Ledger ledger) {
     }
 
     private Loaded load(String workflow) {
         registry.config().workflow(workflow);
-        ObjectId head = registry.git().head()
+        GitId head = registry.headCommit()
                 .orElseThrow(() -> new BadInputException("the repository has no commits yet; workflow " + workflow + " has no ledger"));
-        return new Loaded(workflow, head, Ledger.loadAt(registry, workflow, head));
+        return new Loaded(workflow, head, Ledger.in(registry.at(head, "HEAD as committed"), workflow));
     }
 
     /** Only a control that writes refuses over uncommitted changes to the ledger; one that finds nothing to do does not. */
@@ -115,12 +116,12 @@ public final class IncidentService {
     private ControlChange commit(Loaded l, Ledger updated, String action, Integer n, String at, String actor, String reason,
             String subject, String body) {
         Map<String, String> trailers = new LinkedHashMap<>();
-        trailers.put("Reg-Workflow", l.workflow());
-        trailers.put("Reg-Release", n == null ? null : n.toString());
-        trailers.put("Reg-Action", action);
-        trailers.put("Reg-Actor", actor);
-        trailers.put("Reg-Reason", reason);
-        CommitResult done = registry.git().publish(new CommitRequest(l.head(), List.of(),
+        trailers.put(Trailer.WORKFLOW.key(), l.workflow());
+        trailers.put(Trailer.RELEASE.key(), n == null ? null : n.toString());
+        trailers.put(Trailer.ACTION.key(), action);
+        trailers.put(Trailer.ACTOR.key(), actor);
+        trailers.put(Trailer.REASON.key(), reason);
+        CommitResult done = registry.publish(new CommitRequest(l.head(), List.of(),
                 Map.of(Ledger.path(l.workflow()), updated.render().getBytes(StandardCharsets.UTF_8)), List.of(),
                 ReleaseSupport.message(subject, body, trailers), List.of()));
         return new ControlChange(l.workflow(), action, n, actor, at, reason, done.commit().name());

@@ -12,6 +12,8 @@ import dev.reg.BadInputException;
 import dev.reg.doc.Adr;
 import dev.reg.doc.AdrDirectory;
 import dev.reg.registry.Registry;
+import dev.reg.registry.RegistryLayout;
+import dev.reg.registry.RegistryView;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -21,7 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.jgit.lib.ObjectId;
+import dev.reg.git.GitId;
 
 /**
  * {@code reg composite}, {@code reg history}, {@code reg live} and {@code reg memo}: answers from
@@ -62,8 +64,9 @@ public final class ReleaseQueries {
     }
 
     public CompositeView composite(String workflow) {
-        CompositeService.CurrentComposite c = new CompositeService(registry).atHead(workflow);
-        Ledger ledger = Ledger.loadAt(registry, workflow, ObjectId.fromString(c.commit()));
+        RegistryView head = registry.head();
+        CompositeService.CurrentComposite c = CompositeService.of(head, workflow);
+        Ledger ledger = Ledger.in(head, workflow);
         Optional<LedgerEntry> live = Releases.live(ledger);
         List<ComponentView> components = c.composite().components().stream()
                 .map(cv -> new ComponentView(cv.version().artifact().toString(), cv.version().version().toString(), cv.digest().toString()))
@@ -76,13 +79,13 @@ public final class ReleaseQueries {
 
     public History history(String workflow) {
         Ledger ledger = committedLedger(workflow);
-        Set<String> tags = new HashSet<>(registry.git().refNames("refs/tags/release/" + workflow + "/"));
+        Set<String> tags = new HashSet<>(registry.refs().refNames(RegistryLayout.releaseTagPrefix(workflow)));
         record Keyed(Instant at, int n, int seq, HistoryEvent event) {
         }
         List<Keyed> all = new ArrayList<>();
         for (LedgerEntry e : ledger.entries()) {
             String tag = e.tagged() ? e.tagName(workflow) : null;
-            boolean present = tag != null && tags.contains("refs/tags/" + tag);
+            boolean present = tag != null && tags.contains(RegistryLayout.TAGS + tag);
             String decision = e.isRollback() ? "rollback" : !e.tagged() ? "held" : "fail".equals(e.gate()) ? "forced" : "shipped";
             all.add(new Keyed(Releases.decidedAt(e), e.n(), 0, new HistoryEvent(e.decided(), e.n(), decision, e.status().label(),
                     e.composite(), e.digest().toString(), e.actor(), e.reason(), e.run(), tag, present, e.adr(), e.rollbackFrom(),
@@ -157,6 +160,6 @@ public final class ReleaseQueries {
 
     private Ledger committedLedger(String workflow) {
         registry.config().workflow(workflow);
-        return registry.git().head().map(h -> Ledger.loadAt(registry, workflow, h)).orElse(Ledger.empty(workflow));
+        return registry.headCommit().isPresent() ? Ledger.in(registry.head(), workflow) : Ledger.empty(workflow);
     }
 }

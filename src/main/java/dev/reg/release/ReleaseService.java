@@ -1,5 +1,7 @@
 package dev.reg.release;
 
+import dev.reg.registry.Trailer;
+import dev.reg.registry.RegistryLayout;
 import dev.reg.composite.ComponentVersion;
 import dev.reg.composite.Composite;
 import dev.reg.composite.CompositeService;
@@ -26,6 +28,7 @@ import dev.reg.registry.ArtifactManifest;
 import dev.reg.registry.ArtifactVersion;
 import dev.reg.registry.ContentHasher;
 import dev.reg.registry.Registry;
+import dev.reg.registry.RegistryView;
 import dev.reg.registry.Workflow;
 import dev.reg.semver.Version;
 import dev.reg.util.Faults;
@@ -38,7 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.eclipse.jgit.lib.ObjectId;
+import dev.reg.git.GitId;
 
 /**
  * {@code reg release}: gates the workflow's composite and records the decision. Shipped: a
@@ -47,7 +50,6 @@ import org.eclipse.jgit.lib.ObjectId;
  * a {@code held} entry and the memo explaining why, no tag.
  */
 public final class ReleaseService {
-    private static final Pattern SAFE_RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
     private final Registry registry;
     private final Clock clock;
@@ -77,21 +79,24 @@ public final class ReleaseService {
 
     public ReleaseOutcome release(ReleaseRequest req) {
         String wf = req.workflow();
-        Workflow workflow = registry.config().workflow(wf);
         if (req.force() && (req.reason() == null || req.reason().isBlank())) {
             throw new BadInputException("--force needs --reason TEXT: the reason a failed gate is overruled is recorded in the"
                     + " ledger, the tag and the memo");
         }
-        ObjectId head = registry.git().head()
-                .orElseThrow(() -> new BadInputException("the repository has no commits yet; nothing to release"));
-        ReleaseSupport.requireClean(registry, List.of("registry"), "releasing " + wf);
-        Ledger ledger = Ledger.loadAt(registry, wf, head);
+        if (registry.headCommit().isEmpty()) {
+            throw new BadInputException("the repository has no commits yet; nothing to release");
+        }
+        // a release decides on HEAD as committed, always: the composite, the gate, the evidence and the ledger
+        RegistryView head = registry.head();
+        Workflow workflow = head.config().workflow(wf);
+        ReleaseSupport.requireClean(registry, List.of(RegistryLayout.REGISTRY), "releasing " + wf);
+        Ledger ledger = Ledger.in(head, wf);
         if (ledger.frozen().isPresent()) {
             Freeze f = ledger.frozen().get();
             throw new RefusedException("workflow " + wf + " is frozen since " + f.since() + " by " + f.actor() + " (" + f.reason()
                     + "); nothing can be released until 'reg unfreeze " + wf + "'");
         }
-        CompositeService.CurrentComposite current = new CompositeService(registry).at(wf, head);
+        CompositeService.CurrentComposite current = CompositeService.of(head, workflow);
         Composite composite = current.composite();
         Optional<LedgerEntry> live = Releases.live(ledger);
         if (live.isPresent() && live.get().digest().equals(composite.digest())) {
@@ -99,8 +104,8 @@ public final class ReleaseService {
                     + live.get().n() + " (same digest " + composite.digest() + ")");
         }
         int n = ledger.nextNumber();
-        String tag = "release/" + wf + "/" + n;
-        if (registry.git().refExists("refs/tags/" + tag)) {
+        String tag = RegistryLayout.releaseTag(wf, n);
+        if (registry.refs().refExists(RegistryLayout.releaseTagRef(wf, n))) {
             throw new RefusedException("tag " + tag + " exists but the ledger has no release " + n
                     + "; the ledger and the tags disagree (run 'reg verify') — nothing was changed");
         }
@@ -128,7 +133,7 @@ public final class ReleaseService {
         String memo = new AdrTemplates(registry.root()).render(AdrTemplates.MEMO, model, number);
 
         String at = ReleaseSupport.now(clock);
-        String actor = registry.git().actor();
+        String actor = registry.actor();
         LedgerEntry entry = new LedgerEntry(n, ships ? ReleaseStatus.SHIPPED : ReleaseStatus.HELD, composite.longForm(),
                 composite.digest(), composite.components(), at, actor, verdict.runId(), verdict.ship() ? "pass" : "fail", memoPath,
                 blankToNull(req.reason()), null, null, ships, List.of());
@@ -141,17 +146,17 @@ public final class ReleaseService {
         superseded.ifPresent(a -> writes.put(adrs.path(a.file()), AdrEdits.supersededBy(a, memoAdr).getBytes(StandardCharsets.UTF_8)));
 
         Map<String, String> trailers = ReleaseSupport.trailers(wf, n, composite, decision, verdict.runId());
-        trailers.put("Reg-Reason", blankToNull(req.reason()));
+        trailers.put(Trailer.REASON.key(), blankToNull(req.reason()));
         String subject = (ships ? "release " : "hold ") + wf + " " + n + ": " + decision.label()
                 + (ships ? "" : " (the gate did not pass)");
         Map<String, String> commitTrailers = new LinkedHashMap<>(trailers);
-        commitTrailers.put("Reg-Actor", actor);
+        commitTrailers.put(Trailer.ACTOR.key(), actor);
         String commitMessage = ReleaseSupport.message(subject, composite.longForm() + "\n\nDecision memo: " + memoPath, commitTrailers);
         List<TagSpec> tags = ships
                 ? List.of(new TagSpec(tag, ReleaseSupport.message("Release " + wf + " " + n, composite.longForm(), trailers)))
                 : List.of();
         Faults.check("release-before-publish");
-        CommitResult done = registry.git().publish(new CommitRequest(head, List.of(), writes, List.of(), commitMessage, tags));
+        CommitResult done = registry.publish(new CommitRequest(head.commit().orElseThrow(), List.of(), writes, List.of(), commitMessage, tags));
         return new ReleaseOutcome(wf, n, decision, composite.longForm(), current.shortForm(), composite.digest().toString(),
                 ships ? tag : null, memoPath, superseded.map(a -> adrs.path(a.file())).orElse(null), done.commit().name(), verdict,
                 blankToNull(req.reason()));
@@ -167,7 +172,7 @@ public final class ReleaseService {
     }
 
     /** Each component's changelog entries since the version in the last good release (all of them for a new component). */
-    private List<DecisionMemos.ComponentChange> changes(ObjectId head, Composite composite, Optional<LedgerEntry> lastGood) {
+    private List<DecisionMemos.ComponentChange> changes(RegistryView head, Composite composite, Optional<LedgerEntry> lastGood) {
         List<DecisionMemos.ComponentChange> out = new ArrayList<>();
         for (ComponentVersion cv : composite.components()) {
             String artifact = cv.version().artifact().toString();
@@ -176,9 +181,7 @@ public final class ReleaseService {
             if (before.isPresent() && before.get().equals(now.toString())) {
                 continue;
             }
-            String path = registry.manifestPath(cv.version().artifact());
-            ArtifactManifest m = ArtifactManifest.read(YamlDocument.parse(registry.git().readFile(head, path).orElseThrow(), path),
-                    cv.version().artifact());
+            ArtifactManifest m = head.manifest(cv.version().artifact());
             Version from = before.map(ArtifactVersion::parseVersion).orElse(null);
             out.add(new DecisionMemos.ComponentChange(artifact, before.orElse("new"), now.toString(),
                     DecisionMemos.between(m.changelog(), from, now)));
@@ -187,18 +190,18 @@ public final class ReleaseService {
     }
 
     /** The committed files the decision rests on, with the sha256 of their bytes: the gate file and the eval run. */
-    private List<DecisionMemos.EvidenceFile> evidenceFiles(ObjectId head, Workflow workflow, GateReport verdict) {
+    private List<DecisionMemos.EvidenceFile> evidenceFiles(RegistryView head, Workflow workflow, GateReport verdict) {
         List<DecisionMemos.EvidenceFile> out = new ArrayList<>();
-        String gatePath = "registry/" + workflow.gate();
-        registry.git().readFile(head, gatePath)
+        String gatePath = RegistryLayout.gate(workflow);
+        head.read(gatePath)
                 .ifPresent(b -> out.add(new DecisionMemos.EvidenceFile("Gate file", gatePath, ContentHasher.hashBytes(b).toString())));
         for (String run : java.util.Arrays.asList(verdict.runId(), verdict.baselineRunId())) {
-            if (run == null || !SAFE_RUN_ID.matcher(run).matches()) {
+            if (!RegistryLayout.isRunId(run)) {
                 continue;
             }
             String what = run.equals(verdict.runId()) ? "Eval run file" : "Baseline run file";
-            for (String path : List.of("registry/evals/" + run + ".json", "registry/evals/" + run + "/run.json")) {
-                Optional<byte[]> b = registry.git().readFile(head, path);
+            for (String path : List.of(RegistryLayout.runFile(run), RegistryLayout.runFolder(run) + "/" + RegistryLayout.RUN_HEADER)) {
+                Optional<byte[]> b = head.read(path);
                 if (b.isPresent()) {
                     out.add(new DecisionMemos.EvidenceFile(what, path, ContentHasher.hashBytes(b.get()).toString()));
                     break;

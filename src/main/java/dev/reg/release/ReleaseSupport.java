@@ -1,5 +1,6 @@
 package dev.reg.release;
 
+import dev.reg.registry.Trailer;
 import dev.reg.composite.Composite;
 import dev.reg.RefusedException;
 import dev.reg.registry.Registry;
@@ -17,7 +18,7 @@ final class ReleaseSupport {
 
     /** Refuses (exit 3) when any of {@code paths} has uncommitted changes, naming them; nothing is touched. */
     static void requireClean(Registry registry, Collection<String> paths, String action) {
-        List<String> dirty = registry.git().uncommittedPaths(paths);
+        List<String> dirty = registry.status().uncommittedPaths(paths);
         if (!dirty.isEmpty()) {
             throw new RefusedException(action + " would overwrite uncommitted changes in " + String.join(", ", limit(dirty))
                     + "; commit or stash them first — nothing was changed");
@@ -41,11 +42,11 @@ final class ReleaseSupport {
     /** Trailers shared by release and rollback commits and tags; null values are left out. */
     static Map<String, String> trailers(String workflow, int n, Composite composite, Decision decision, String run) {
         Map<String, String> t = new LinkedHashMap<>();
-        t.put("Reg-Workflow", workflow);
-        t.put("Reg-Release", Integer.toString(n));
-        t.put("Reg-Composite-Digest", composite.digest().toString());
-        t.put("Reg-Decision", decision.label());
-        t.put("Reg-Run", run);
+        t.put(Trailer.WORKFLOW.key(), workflow);
+        t.put(Trailer.RELEASE.key(), Integer.toString(n));
+        t.put(Trailer.COMPOSITE_DIGEST.key(), composite.digest().toString());
+        t.put(Trailer.DECISION.key(), decision.label());
+        t.put(Trailer.RUN.key(), run);
         return t;
     }
 

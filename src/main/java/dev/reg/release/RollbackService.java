@@ -1,5 +1,7 @@
 package dev.reg.release;
 
+import dev.reg.registry.Trailer;
+import dev.reg.registry.RegistryLayout;
 import dev.reg.composite.ComponentVersion;
 import dev.reg.composite.Composite;
 import dev.reg.ledger.Ledger;
@@ -16,11 +18,12 @@ import dev.reg.doc.AdrService;
 import dev.reg.doc.AdrTemplates;
 import dev.reg.git.CommitRequest;
 import dev.reg.git.CommitResult;
-import dev.reg.git.GitStore.TreeFile;
+import dev.reg.git.TreeFile;
 import dev.reg.git.TagSpec;
 import dev.reg.registry.ArtifactId;
 import dev.reg.registry.ArtifactManifest;
 import dev.reg.registry.Registry;
+import dev.reg.registry.RegistryView;
 import dev.reg.util.Faults;
 import dev.reg.yaml.YamlDocument;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.eclipse.jgit.lib.ObjectId;
+import dev.reg.git.GitId;
 
 /**
  * {@code reg rollback}: back to the last release that shipped and is not bad (or {@code --to N})
@@ -75,7 +78,7 @@ public final class RollbackService {
     public record RollbackOutcome(RollbackPlan plan, String commit) {
     }
 
-    private record Prepared(RollbackPlan plan, Ledger ledger, LedgerEntry from, LedgerEntry to, ObjectId head,
+    private record Prepared(RollbackPlan plan, Ledger ledger, LedgerEntry from, LedgerEntry to, GitId head,
             Map<String, TreeFile> copies, List<String> deletes, Optional<Adr> superseded, int adrNumber, String adrTitle) {
     }
 
@@ -94,7 +97,7 @@ public final class RollbackService {
         }
         Faults.check("rollback-planned");
         String at = ReleaseSupport.now(clock);
-        String actor = registry.git().actor();
+        String actor = registry.actor();
         String why = reason == null || reason.isBlank() ? null : reason.strip();
 
         AdrService adrService = new AdrService(registry, clock);
@@ -120,13 +123,13 @@ public final class RollbackService {
 
         Composite composite = new Composite(workflow, p.to().components());
         Map<String, String> trailers = ReleaseSupport.trailers(workflow, plan.release(), composite, Decision.ROLLBACK, p.to().run());
-        trailers.put("Reg-Rollback-From", Integer.toString(p.from().n()));
-        trailers.put("Reg-Rollback-To", Integer.toString(p.to().n()));
-        trailers.put("Reg-Reason", why);
+        trailers.put(Trailer.ROLLBACK_FROM.key(), Integer.toString(p.from().n()));
+        trailers.put(Trailer.ROLLBACK_TO.key(), Integer.toString(p.to().n()));
+        trailers.put(Trailer.REASON.key(), why);
         Map<String, String> commitTrailers = new LinkedHashMap<>();
-        commitTrailers.put("Reg-Rollback", workflow + "/" + plan.release());
+        commitTrailers.put(Trailer.ROLLBACK.key(), workflow + "/" + plan.release());
         commitTrailers.putAll(trailers);
-        commitTrailers.put("Reg-Actor", actor);
+        commitTrailers.put(Trailer.ACTOR.key(), actor);
         String subject = "rollback " + workflow + ": release " + p.from().n() + " -> release " + p.to().n() + " (as release "
                 + plan.release() + ")";
         String commitMessage = ReleaseSupport.message(subject, p.to().composite() + "\n\nIncident record: " + plan.incidentAdr(),
@@ -134,7 +137,7 @@ public final class RollbackService {
         TagSpec tag = new TagSpec(plan.tag(), ReleaseSupport.message("Roll back " + workflow + " to release " + p.to().n()
                 + " (release " + plan.release() + ")", p.to().composite(), trailers));
         Faults.check("rollback-rendered");
-        CommitResult done = registry.git().publish(new CommitRequest(p.head(), List.of(), writes, p.deletes(), commitMessage,
+        CommitResult done = registry.publish(new CommitRequest(p.head(), List.of(), writes, p.deletes(), commitMessage,
                 List.of(tag), p.copies()));
         return new RollbackOutcome(plan, done.commit().name());
     }
@@ -142,9 +145,10 @@ public final class RollbackService {
     private Prepared prepare(String workflow, Optional<Integer> toN) {
         List<ArtifactId> configured = registry.config().workflow(workflow).components();
         // nothing to roll back (to) is the repository's state, not the user's mistake: exit 3
-        ObjectId head = registry.git().head()
+        GitId head = registry.headCommit()
                 .orElseThrow(() -> new RefusedException("the repository has no commits yet; nothing to roll back"));
-        Ledger ledger = Ledger.loadAt(registry, workflow, head);
+        RegistryView atHead = registry.at(head, "HEAD as committed");
+        Ledger ledger = Ledger.in(atHead, workflow);
         LedgerEntry live = Releases.live(ledger).orElseThrow(() -> new RefusedException(
                 "nothing to roll back: workflow " + workflow + " has no live release (" + Ledger.path(workflow) + ")"));
         LedgerEntry target = toN.isPresent() ? explicitTarget(ledger, workflow, toN.get())
@@ -175,18 +179,16 @@ public final class RollbackService {
         for (ComponentVersion cv : target.components()) {
             ArtifactId id = cv.version().artifact();
             String folder = id.folder();
-            ObjectId source = registry.tagCommit(cv.version());
-            String manifestPath = registry.manifestPath(id);
-            ArtifactManifest tagged = ArtifactManifest.read(YamlDocument.parse(registry.git().readFile(source, manifestPath)
-                    .orElseThrow(() -> new BadInputException("tag " + cv.version() + " has no " + manifestPath)), cv.version() + ":" + manifestPath), id);
+            RegistryView source = registry.atTag(cv.version());
+            String manifestPath = RegistryLayout.manifest(id);
+            ArtifactManifest tagged = source.manifest(id);
             if (tagged.digest().isEmpty() || !tagged.digest().get().equals(cv.digest())) {
                 throw new BadInputException("tag " + cv.version() + " records digest " + tagged.digest().map(Object::toString).orElse("none")
                         + " but release " + target.n() + " recorded " + cv.digest() + "; run 'reg verify' before rolling back");
             }
-            String fromVersion = registry.git().readFile(head, manifestPath)
-                    .map(b -> ArtifactManifest.read(YamlDocument.parse(b, manifestPath), id).version().toString()).orElse("absent");
-            Map<String, TreeFile> want = registry.git().listFiles(source, folder);
-            Map<String, TreeFile> have = registry.git().listFiles(head, folder);
+            String fromVersion = atHead.hasArtifact(id) ? atHead.manifest(id).version().toString() : "absent";
+            Map<String, TreeFile> want = source.storedFiles(folder);
+            Map<String, TreeFile> have = atHead.storedFiles(folder);
             List<FileRestore> files = new ArrayList<>();
             for (Map.Entry<String, TreeFile> w : want.entrySet()) {
                 TreeFile h = have.get(w.getKey());
@@ -219,10 +221,10 @@ public final class RollbackService {
         touched.add(Ledger.path(workflow));
         touched.add(incidentPath);
         superseded.ifPresent(a -> touched.add(adrs.path(a.file())));
-        List<String> blocked = registry.git().uncommittedPaths(touched);
+        List<String> blocked = registry.status().uncommittedPaths(touched);
         RollbackPlan plan = new RollbackPlan(workflow, false, "roll back release " + live.n() + " to release " + target.n(),
                 live.n(), live.composite(), live.digest().toString(), target.n(), target.composite(), target.digest().toString(),
-                release, "release/" + workflow + "/" + release, Ledger.path(workflow), incidentPath,
+                release, RegistryLayout.releaseTag(workflow, release), Ledger.path(workflow), incidentPath,
                 superseded.map(a -> adrs.path(a.file())).orElse(null), restores, blocked);
         return new Prepared(plan, ledger, live, target, head, copies, deletes, superseded, number, title);
     }

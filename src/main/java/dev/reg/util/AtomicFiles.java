@@ -21,8 +21,14 @@ import java.util.regex.Pattern;
 /** Whole-file writes that readers see either before or after, never half-written. */
 public final class AtomicFiles {
     private static final String TEMP_SUFFIX = ".reg-tmp";
+    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.[0-9]+" + Pattern.quote(TEMP_SUFFIX));
 
     private AtomicFiles() {
+    }
+
+    /** Whether {@code name} (a file name) is one of the temporary files {@link #write} makes: never part of a change. */
+    public static boolean isTemporary(String name) {
+        return TEMPORARY.matcher(name).matches();
     }
 
     public static void write(Path target, byte[] content) throws IOException {

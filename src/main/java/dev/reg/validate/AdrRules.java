@@ -4,6 +4,7 @@ import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
+import dev.reg.registry.RegistryView;
 import dev.reg.doc.Adr;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -37,8 +38,8 @@ final class AdrRules {
     }
 
     /** The ADR folder: what {@code .adr-dir} names (adr-tools' convention), else {@code adr}. */
-    static String adrDir(Snapshot snapshot) {
-        if (snapshot.kind(".adr-dir") == Snapshot.EntryKind.FILE) {
+    static String adrDir(RegistryView snapshot) {
+        if (snapshot.kind(".adr-dir") == RegistryView.EntryKind.FILE) {
             try {
                 String d = new String(snapshot.readSmall(".adr-dir", 4096), StandardCharsets.UTF_8).trim();
                 if (!d.isEmpty() && !d.startsWith("/") && !d.contains("..")) {
@@ -70,8 +71,8 @@ final class AdrRules {
             return;
         }
         int number = Integer.parseInt(fm.group(1));
-        Snapshot.EntryKind kind = ctx.snapshot.kind(file);
-        if (kind == Snapshot.EntryKind.MISSING) {
+        RegistryView.EntryKind kind = ctx.snapshot.kind(file);
+        if (kind == RegistryView.EntryKind.MISSING) {
             return; // removed by the change
         }
         List<String> same = numbers.getOrDefault(number, List.of());
@@ -81,8 +82,8 @@ final class AdrRules {
             ctx.add(Rule.ADR_NUMBER_DUPLICATE, file, 1, 1, "number " + fm.group(1) + " is also used by " + String.join(", ", others)
                     + "; ADRs and memos share one sequence, so renumber one of them");
         }
-        if (kind != Snapshot.EntryKind.FILE) {
-            ctx.add(Rule.NOT_A_REGULAR_FILE, file, 0, 0, file + " is " + (kind == Snapshot.EntryKind.SYMLINK ? "a symbolic link" : "not a regular file")
+        if (kind != RegistryView.EntryKind.FILE) {
+            ctx.add(Rule.NOT_A_REGULAR_FILE, file, 0, 0, file + " is " + (kind == RegistryView.EntryKind.SYMLINK ? "a symbolic link" : "not a regular file")
                     + "; ADRs must be regular files in the repository");
             return;
         }
@@ -195,7 +196,7 @@ final class AdrRules {
         }
         String folder = file.substring(0, file.lastIndexOf('/'));
         String resolved = java.nio.file.Path.of(folder).resolve(target).normalize().toString().replace('\\', '/');
-        if (resolved.startsWith("..") || ctx.snapshot.kind(resolved) == Snapshot.EntryKind.MISSING) {
+        if (resolved.startsWith("..") || ctx.snapshot.kind(resolved) == RegistryView.EntryKind.MISSING) {
             ctx.add(Rule.LINK_UNRESOLVED, file, link.getStartLineNumber() + 1, 1, "link to " + target + ", which does not exist");
         }
     }

@@ -1,6 +1,7 @@
 package dev.reg.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reg.registry.RegistryView;
 import dev.reg.BadInputException;
 import dev.reg.registry.ArtifactId;
 import dev.reg.registry.ArtifactManifest;
@@ -44,8 +45,8 @@ final class ArtifactRules {
     /** Checks the folder {@code registry/<kind folder>/<name>}; a folder that is gone is no finding. */
     Optional<CheckedArtifact> check(Kind kind, String name) {
         String folder = "registry/" + kind.folder() + "/" + name;
-        Snapshot.EntryKind folderKind = ctx.snapshot.kind(folder);
-        if (folderKind == Snapshot.EntryKind.MISSING || folderKind == Snapshot.EntryKind.FILE) {
+        RegistryView.EntryKind folderKind = ctx.snapshot.kind(folder);
+        if (folderKind == RegistryView.EntryKind.MISSING || folderKind == RegistryView.EntryKind.FILE) {
             return Optional.empty();
         }
         if (!ArtifactNames.isLegal(name)) {
@@ -54,14 +55,14 @@ final class ArtifactRules {
                     + " without '..' and not ending in '.' or '.lock'; rename the folder");
             return Optional.empty();
         }
-        if (folderKind != Snapshot.EntryKind.FOLDER) {
+        if (folderKind != RegistryView.EntryKind.FOLDER) {
             ctx.add(Rule.NOT_A_REGULAR_FILE, folder, 0, 0, folder + " is a symbolic link; artifact folders must be real folders"
                     + " in the repository (reg does not follow links)");
             return Optional.empty();
         }
         ArtifactId id = new ArtifactId(kind, name);
         String file = folder + "/" + ArtifactManifest.FILE_NAME;
-        if (ctx.snapshot.kind(file) == Snapshot.EntryKind.MISSING) {
+        if (ctx.snapshot.kind(file) == RegistryView.EntryKind.MISSING) {
             ctx.add(Rule.MISSING_MANIFEST, folder, 0, 0, folder + " has no " + ArtifactManifest.FILE_NAME
                     + "; register it with 'reg add " + kind + " " + name + "' or remove the folder");
             return Optional.empty();
@@ -242,7 +243,7 @@ final class ArtifactRules {
         if (target.indexOf('/') > 0) {
             try {
                 ArtifactId id = ArtifactId.parse(target);
-                if (ctx.snapshot.kind(id.folder() + "/" + ArtifactManifest.FILE_NAME) == Snapshot.EntryKind.MISSING) {
+                if (ctx.snapshot.kind(id.folder() + "/" + ArtifactManifest.FILE_NAME) == RegistryView.EntryKind.MISSING) {
                     ctx.add(Rule.LINK_UNRESOLVED, y.file(), line, col, field + ": no artifact " + id + " (no " + id.folder() + "/)");
                 }
             } catch (BadInputException e) {
@@ -301,15 +302,15 @@ final class ArtifactRules {
         String[] segs = f.split("/");
         for (int i = 0; i < segs.length; i++) {
             path = path + "/" + segs[i];
-            Snapshot.EntryKind k = ctx.snapshot.kind(path);
-            if (k == Snapshot.EntryKind.SYMLINK) {
+            RegistryView.EntryKind k = ctx.snapshot.kind(path);
+            if (k == RegistryView.EntryKind.SYMLINK) {
                 return "goes through a symbolic link (" + path.substring(folder.length() + 1)
                         + "); content files must be regular files inside the artifact folder";
             }
-            if (k == Snapshot.EntryKind.MISSING) {
+            if (k == RegistryView.EntryKind.MISSING) {
                 return "does not exist; add the file or remove it from files:";
             }
-            if (i == segs.length - 1 && k != Snapshot.EntryKind.FILE) {
+            if (i == segs.length - 1 && k != RegistryView.EntryKind.FILE) {
                 return "is not a regular file";
             }
         }

@@ -1,7 +1,7 @@
 package dev.reg.validate;
 
 import java.util.Set;
-import org.eclipse.jgit.lib.ObjectId;
+import dev.reg.git.GitId;
 
 /**
  * The revision a change is validated against.
@@ -12,7 +12,7 @@ import org.eclipse.jgit.lib.ObjectId;
  * @param changed every path under the registry folders that the change touched
  * @param uncommitted the changed paths that are only staged, not committed (they cannot be in a rollback commit)
  */
-record BaseInfo(String revision, ObjectId mergeBase, ObjectId head, Set<String> changed, Set<String> uncommitted) {
+record BaseInfo(String revision, GitId mergeBase, GitId head, Set<String> changed, Set<String> uncommitted) {
     BaseInfo {
         changed = Set.copyOf(changed);
         uncommitted = Set.copyOf(uncommitted);

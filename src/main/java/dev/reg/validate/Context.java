@@ -1,8 +1,9 @@
 package dev.reg.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reg.registry.RegistryView;
 import dev.reg.BadInputException;
-import dev.reg.git.GitStore;
+import dev.reg.registry.Trailer;
 import dev.reg.registry.ArtifactVersion;
 import dev.reg.registry.Registry;
 import dev.reg.registry.Sha256;
@@ -16,17 +17,15 @@ import java.util.Optional;
 /** What every rule of one validation run shares: the registry, the files checked, the findings so far. */
 final class Context {
     final Registry registry;
-    final GitStore git;
-    final Snapshot snapshot;
+    final RegistryView snapshot;
     private final Optional<BaseInfo> base;
     final SchemaCheck schemas = new SchemaCheck();
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, Optional<Sha256>> tagDigests = new HashMap<>();
     private EvalRuns evalRuns;
 
-    Context(Registry registry, Snapshot snapshot, Optional<BaseInfo> base) {
+    Context(Registry registry, RegistryView snapshot, Optional<BaseInfo> base) {
         this.registry = registry;
-        this.git = registry.git();
         this.snapshot = snapshot;
         this.base = base;
     }
@@ -53,12 +52,12 @@ final class Context {
 
     /** A YAML file read and converted, or empty after reporting why it could not be (REG001, REG011). */
     Optional<LoadedYaml> load(String path) {
-        Snapshot.EntryKind kind = snapshot.kind(path);
-        if (kind == Snapshot.EntryKind.MISSING) {
+        RegistryView.EntryKind kind = snapshot.kind(path);
+        if (kind == RegistryView.EntryKind.MISSING) {
             return Optional.empty();
         }
-        if (kind != Snapshot.EntryKind.FILE) {
-            add(Rule.NOT_A_REGULAR_FILE, path, 0, 0, path + " is " + (kind == Snapshot.EntryKind.SYMLINK
+        if (kind != RegistryView.EntryKind.FILE) {
+            add(Rule.NOT_A_REGULAR_FILE, path, 0, 0, path + " is " + (kind == RegistryView.EntryKind.SYMLINK
                     ? "a symbolic link; registry files must be regular files in the repository (reg does not follow links)"
                     : "not a regular file"));
             return Optional.empty();
@@ -81,12 +80,12 @@ final class Context {
 
     /** The digest recorded in a version's tag ({@code Reg-Digest}); empty when there is no such tag or no trailer. */
     Optional<Sha256> tagDigest(ArtifactVersion v) {
-        return tagDigests.computeIfAbsent(v.tagRef(), ref -> git.readTag(ref)
-                .flatMap(t -> t.trailer("Reg-Digest")).filter(Sha256::isValid).map(Sha256::parse));
+        return tagDigests.computeIfAbsent(v.tagRef(), ref -> registry.refs().readTag(ref)
+                .flatMap(t -> Trailer.DIGEST.in(t.message())).filter(Sha256::isValid).map(Sha256::parse));
     }
 
     boolean tagExists(ArtifactVersion v) {
-        return git.refExists(v.tagRef());
+        return registry.refs().refExists(v.tagRef());
     }
 
     EvalRuns evalRuns() {

@@ -3,6 +3,7 @@ package dev.reg.validate;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.reg.registry.RegistryView;
 import dev.reg.BadInputException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,11 +18,11 @@ import java.util.TreeSet;
  */
 final class EvalRuns {
     static final String FOLDER = "registry/evals";
-    private final Snapshot snapshot;
+    private final RegistryView snapshot;
     private Set<String> metrics;
     private int runs;
 
-    EvalRuns(Snapshot snapshot) {
+    EvalRuns(RegistryView snapshot) {
         this.snapshot = snapshot;
     }
 
@@ -31,11 +32,11 @@ final class EvalRuns {
             return java.util.Optional.empty();
         }
         String single = FOLDER + "/" + id + ".json";
-        if (snapshot.kind(single) == Snapshot.EntryKind.FILE) {
+        if (snapshot.kind(single) == RegistryView.EntryKind.FILE) {
             return java.util.Optional.of(single);
         }
         String folder = FOLDER + "/" + id + "/run.json";
-        return snapshot.kind(folder) == Snapshot.EntryKind.FILE ? java.util.Optional.of(folder) : java.util.Optional.empty();
+        return snapshot.kind(folder) == RegistryView.EntryKind.FILE ? java.util.Optional.of(folder) : java.util.Optional.empty();
     }
 
     boolean exists(String id) {
@@ -54,13 +55,13 @@ final class EvalRuns {
             return metrics;
         }
         metrics = new TreeSet<>();
-        for (Map.Entry<String, Snapshot.EntryKind> e : snapshot.children(FOLDER).entrySet()) {
+        for (Map.Entry<String, RegistryView.EntryKind> e : snapshot.children(FOLDER).entrySet()) {
             String name = e.getKey();
             String path = null;
-            if (e.getValue() == Snapshot.EntryKind.FILE && name.endsWith(".json")) {
+            if (e.getValue() == RegistryView.EntryKind.FILE && name.endsWith(".json")) {
                 path = FOLDER + "/" + name;
-            } else if (e.getValue() == Snapshot.EntryKind.FOLDER
-                    && snapshot.kind(FOLDER + "/" + name + "/run.json") == Snapshot.EntryKind.FILE) {
+            } else if (e.getValue() == RegistryView.EntryKind.FOLDER
+                    && snapshot.kind(FOLDER + "/" + name + "/run.json") == RegistryView.EntryKind.FILE) {
                 path = FOLDER + "/" + name + "/run.json";
             }
             if (path != null) {

@@ -1,7 +1,10 @@
 package dev.reg.validate;
 
+import dev.reg.registry.RegistryLayout;
 import dev.reg.BadInputException;
-import dev.reg.git.GitStore;
+import dev.reg.git.RefReader;
+import dev.reg.registry.RegistryView;
+import dev.reg.registry.Trailer;
 import dev.reg.git.TagInfo;
 import dev.reg.registry.ArtifactId;
 import dev.reg.registry.ArtifactManifest;
@@ -10,14 +13,12 @@ import dev.reg.registry.ArtifactVersion;
 import dev.reg.registry.ContentHashes;
 import dev.reg.registry.Kind;
 import dev.reg.registry.Registry;
-import dev.reg.registry.RegistryConfig;
 import dev.reg.registry.Sha256;
 import dev.reg.composite.ComponentVersion;
 import dev.reg.composite.CompositeService;
 import dev.reg.ledger.Ledger;
 import dev.reg.ledger.LedgerEntry;
 import dev.reg.semver.Version;
-import dev.reg.yaml.YamlDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,7 +28,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.jgit.lib.ObjectId;
+import dev.reg.git.GitId;
 
 /**
  * {@code reg verify}: every version tag's content recomputed from the tagged tree (nothing is
@@ -36,30 +37,24 @@ import org.eclipse.jgit.lib.ObjectId;
  * the tags that should exist. A tag that was moved, re-created or deleted shows up here.
  */
 public final class IntegrityCheck {
-    /** The trailers a release tag carries: the contract with {@code reg release} and {@code reg rollback}. */
-    static final String WORKFLOW = "Reg-Workflow";
-    static final String RELEASE = "Reg-Release";
-    static final String COMPOSITE_DIGEST = "Reg-Composite-Digest";
-    static final String DECISION = "Reg-Decision";
-    static final String RUN = "Reg-Run";
     private static final Set<String> DECISIONS = Set.of("ship", "forced", "rollback");
     private static final Pattern RELEASE_TAG = Pattern.compile("release/([^/]+)/([1-9][0-9]{0,9})");
 
     private final Registry registry;
-    private final GitStore git;
+    private final RefReader refs;
     private final List<IntegrityProblem> problems = new ArrayList<>();
 
     public IntegrityCheck(Registry registry) {
         this.registry = registry;
-        this.git = registry.git();
+        this.refs = registry.refs();
     }
 
     public VerifyReport verify() {
         int versionTags = 0;
         Map<String, Map<Integer, String>> releaseTags = new TreeMap<>();
-        for (String ref : git.refNames("refs/tags/")) {
-            String name = ref.substring("refs/tags/".length());
-            Optional<ArtifactVersion> v = Registry.parseVersionTag(name);
+        for (String ref : refs.refNames(RegistryLayout.TAGS)) {
+            String name = ref.substring(RegistryLayout.TAGS.length());
+            Optional<ArtifactVersion> v = RegistryLayout.parseVersionTag(name);
             if (v.isPresent()) {
                 versionTags++;
                 checkVersionTag(v.get());
@@ -71,18 +66,19 @@ public final class IntegrityCheck {
             }
         }
         int entries = 0;
-        Optional<ObjectId> head = git.head();
-        if (head.isPresent()) {
+        Optional<GitId> headCommit = registry.headCommit();
+        if (headCommit.isPresent()) {
+            RegistryView head = registry.head();
             Set<String> workflows = new LinkedHashSet<>(releaseTags.keySet());
-            for (String f : git.listFiles(head.get(), "registry/releases").keySet()) {
-                if (f.endsWith(".yaml") && !f.contains("/")) {
-                    workflows.add(f.substring(0, f.length() - ".yaml".length()));
+            for (var f : head.children(RegistryLayout.RELEASES).entrySet()) {
+                if (f.getKey().endsWith(".yaml") && f.getValue() == RegistryView.EntryKind.FILE) {
+                    workflows.add(f.getKey().substring(0, f.getKey().length() - ".yaml".length()));
                 }
             }
             for (String wf : workflows) {
-                entries += checkLedger(wf, head.get(), releaseTags.getOrDefault(wf, Map.of()));
+                entries += checkLedger(wf, head, releaseTags.getOrDefault(wf, Map.of()));
             }
-            checkChangelogTags(head.get());
+            checkChangelogTags(head);
         } else {
             releaseTags.forEach((wf, tags) -> tags.values().forEach(t -> problem("release-tag-without-entry", t,
                     "there is no commit on this branch, so no ledger records this release")));
@@ -98,23 +94,23 @@ public final class IntegrityCheck {
 
     private void checkVersionTag(ArtifactVersion v) {
         String tag = v.tagName();
-        TagInfo t = git.readTag(v.tagRef()).orElseThrow();
+        TagInfo t = refs.readTag(v.tagRef()).orElseThrow();
         if (!t.annotated()) {
             problem("tag-not-annotated", tag, "a lightweight tag: reg's version tags are annotated and record the digest;"
                     + " it was not made by reg, or was re-created by hand");
         }
-        Optional<Sha256> recorded = t.trailer("Reg-Digest").filter(Sha256::isValid).map(Sha256::parse);
+        Optional<Sha256> recorded = Trailer.DIGEST.in(t.message()).filter(Sha256::isValid).map(Sha256::parse);
         if (t.annotated() && recorded.isEmpty()) {
             problem("tag-digest-missing", tag, "the tag message has no Reg-Digest trailer, so its content cannot be verified");
         }
-        Optional<ObjectId> commit = git.resolveCommit(v.tagRef());
+        Optional<GitId> commit = refs.resolveCommit(v.tagRef());
         if (commit.isEmpty()) {
             problem("tag-manifest-mismatch", tag, "the tag does not point at a commit");
             return;
         }
-        String path = registry.manifestPath(v.artifact());
-        Optional<byte[]> bytes = git.readFile(commit.get(), path);
-        if (bytes.isEmpty()) {
+        String path = RegistryLayout.manifest(v.artifact());
+        RegistryView tagged = registry.at(commit.get(), tag);
+        if (!tagged.isFile(path)) {
             problem("tag-manifest-mismatch", tag, "the tagged commit " + abbrev(commit.get()) + " has no " + path
                     + ": the tag was moved or re-created on other content");
             return;
@@ -122,8 +118,8 @@ public final class IntegrityCheck {
         ArtifactManifest m;
         ContentHashes actual;
         try {
-            m = ArtifactManifest.read(YamlDocument.parse(bytes.get(), tag + ":" + path), v.artifact());
-            actual = registry.hashAtRevision(m, commit.get());
+            m = tagged.manifest(v.artifact());
+            actual = tagged.hash(m);
         } catch (BadInputException e) {
             problem("tag-manifest-mismatch", tag, "the tagged content cannot be read: " + e.getMessage());
             return;
@@ -144,15 +140,15 @@ public final class IntegrityCheck {
     }
 
     /** Every version an artifact's changelog names at HEAD, and the version it is at, must be tagged. */
-    private void checkChangelogTags(ObjectId head) {
+    private void checkChangelogTags(RegistryView head) {
         for (Kind k : Kind.values()) {
-            for (var e : git.children(head, "registry/" + k.folder()).entrySet()) {
-                if (!e.getValue().isTree() || !ArtifactNames.isLegal(e.getKey())) {
+            for (var e : head.children(RegistryLayout.REGISTRY + "/" + k.folder()).entrySet()) {
+                if (e.getValue() != RegistryView.EntryKind.FOLDER || !ArtifactNames.isLegal(e.getKey())) {
                     continue;
                 }
                 ArtifactId id = new ArtifactId(k, e.getKey());
-                String path = registry.manifestPath(id);
-                Optional<ArtifactManifest> m = git.readFile(head, path).flatMap(b -> readQuietly(b, path, id));
+                String path = RegistryLayout.manifest(id);
+                Optional<ArtifactManifest> m = head.isFile(path) ? readQuietly(head, id) : Optional.empty();
                 if (m.isEmpty()) {
                     continue; // reg validate reports unreadable manifests
                 }
@@ -167,7 +163,7 @@ public final class IntegrityCheck {
                 });
                 for (Version v : named) {
                     ArtifactVersion av = new ArtifactVersion(id, v);
-                    if (!git.refExists(av.tagRef())) {
+                    if (!refs.refExists(av.tagRef())) {
                         problem("tag-missing", av.tagName(), path + " at HEAD names version " + v + " but there is no tag "
                                 + av.tagName() + ": it was deleted, or the version was never published with reg");
                     }
@@ -176,9 +172,9 @@ public final class IntegrityCheck {
         }
     }
 
-    private static Optional<ArtifactManifest> readQuietly(byte[] bytes, String path, ArtifactId id) {
+    private static Optional<ArtifactManifest> readQuietly(RegistryView view, ArtifactId id) {
         try {
-            return Optional.of(ArtifactManifest.read(YamlDocument.parse(bytes, path), id));
+            return Optional.of(view.manifest(id));
         } catch (BadInputException e) {
             return Optional.empty();
         }
@@ -186,10 +182,10 @@ public final class IntegrityCheck {
 
     // ---------------------------------------------------------------- ledgers and release tags
 
-    private int checkLedger(String workflow, ObjectId head, Map<Integer, String> tags) {
+    private int checkLedger(String workflow, RegistryView head, Map<Integer, String> tags) {
         Ledger ledger;
         try {
-            ledger = ArtifactNames.isLegal(workflow) ? Ledger.loadAt(registry, workflow, head) : Ledger.empty(workflow);
+            ledger = ArtifactNames.isLegal(workflow) ? Ledger.in(head, workflow) : Ledger.empty(workflow);
         } catch (BadInputException e) {
             problem("ledger-unreadable", Ledger.path(workflow), e.getMessage());
             return 0;
@@ -210,7 +206,7 @@ public final class IntegrityCheck {
             covered.add(e.n());
             if (e.tagged()) {
                 for (ComponentVersion c : e.components()) {
-                    if (!git.refExists(c.version().tagRef())) {
+                    if (!refs.refExists(c.version().tagRef())) {
                         problem("tag-missing", c.version().tagName(), "release " + tag + " shipped " + c.version()
                                 + " but its tag does not exist: it was deleted");
                     }
@@ -227,48 +223,46 @@ public final class IntegrityCheck {
     }
 
     private void checkReleaseTag(String workflow, LedgerEntry e, String tag) {
-        TagInfo t = git.readTag("refs/tags/" + tag).orElseThrow();
+        TagInfo t = refs.readTag(RegistryLayout.TAGS + tag).orElseThrow();
         if (!t.annotated()) {
             problem("release-tag-not-annotated", tag, "a lightweight tag: reg's release tags are annotated and record the composite");
             return;
         }
-        expectTrailer(t, tag, WORKFLOW, workflow);
-        expectTrailer(t, tag, RELEASE, String.valueOf(e.n()));
-        expectTrailer(t, tag, COMPOSITE_DIGEST, e.digest().toString());
-        Optional<String> decision = t.trailer(DECISION);
+        expectTrailer(t, tag, Trailer.WORKFLOW, workflow);
+        expectTrailer(t, tag, Trailer.RELEASE, String.valueOf(e.n()));
+        expectTrailer(t, tag, Trailer.COMPOSITE_DIGEST, e.digest().toString());
+        Optional<String> decision = Trailer.DECISION.in(t.message());
         if (decision.isEmpty() || !DECISIONS.contains(decision.get())) {
-            problem("release-tag-trailer-mismatch", tag, DECISION + " is " + decision.map(d -> "'" + d + "'").orElse("missing")
+            problem("release-tag-trailer-mismatch", tag, Trailer.DECISION.key() + " is " + decision.map(d -> "'" + d + "'").orElse("missing")
                     + "; expected ship, forced or rollback");
         } else if (decision.get().equals("rollback") != e.isRollback()) {
-            problem("release-tag-trailer-mismatch", tag, DECISION + " is " + decision.get() + " but the ledger records release "
+            problem("release-tag-trailer-mismatch", tag, Trailer.DECISION.key() + " is " + decision.get() + " but the ledger records release "
                     + e.n() + (e.isRollback() ? " as a rollback" : " as no rollback"));
         }
         if (e.run() != null) {
-            expectTrailer(t, tag, RUN, e.run());
+            expectTrailer(t, tag, Trailer.RUN, e.run());
         }
         checkReleaseContent(workflow, tag, t);
     }
 
-    private void expectTrailer(TagInfo t, String tag, String key, String expected) {
-        Optional<String> found = t.trailer(key);
+    private void expectTrailer(TagInfo t, String tag, Trailer key, String expected) {
+        Optional<String> found = key.in(t.message());
         if (found.isEmpty() || !found.get().equals(expected)) {
-            problem("release-tag-trailer-mismatch", tag, key + " is " + found.map(f -> "'" + f + "'").orElse("missing")
+            problem("release-tag-trailer-mismatch", tag, key.key() + " is " + found.map(f -> "'" + f + "'").orElse("missing")
                     + " but the ledger records '" + expected + "'");
         }
     }
 
     /** The composite at the tagged commit must be the one the tag records, or the tag was moved. */
     private void checkReleaseContent(String workflow, String tag, TagInfo t) {
-        Optional<Sha256> recorded = t.trailer(COMPOSITE_DIGEST).filter(Sha256::isValid).map(Sha256::parse);
-        Optional<ObjectId> commit = git.resolveCommit("refs/tags/" + tag);
+        Optional<Sha256> recorded = Trailer.COMPOSITE_DIGEST.in(t.message()).filter(Sha256::isValid).map(Sha256::parse);
+        Optional<GitId> commit = refs.resolveCommit(RegistryLayout.TAGS + tag);
         if (recorded.isEmpty() || commit.isEmpty()) {
             return;
         }
         try {
-            byte[] config = git.readFile(commit.get(), RegistryConfig.PATH)
-                    .orElseThrow(() -> new BadInputException("no " + RegistryConfig.PATH + " at the tagged commit"));
-            var wf = RegistryConfig.read(YamlDocument.parse(config, RegistryConfig.PATH)).workflow(workflow);
-            Sha256 actual = new CompositeService(registry).at(wf, commit.get()).composite().digest();
+            RegistryView tagged = registry.at(commit.get(), tag);
+            Sha256 actual = CompositeService.of(tagged, tagged.config().workflow(workflow)).composite().digest();
             if (!actual.equals(recorded.get())) {
                 problem("release-tag-content-mismatch", tag, "the composite at the tagged commit " + abbrev(commit.get()) + " is "
                         + actual + " but the tag records " + recorded.get() + ": the tag was moved or re-created");
@@ -279,7 +273,7 @@ public final class IntegrityCheck {
         }
     }
 
-    private static String abbrev(ObjectId id) {
-        return id.abbreviate(10).name();
+    private static String abbrev(GitId id) {
+        return id.abbreviate(10);
     }
 }

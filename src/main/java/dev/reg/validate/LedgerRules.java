@@ -1,6 +1,7 @@
 package dev.reg.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reg.registry.RegistryView;
 import dev.reg.BadInputException;
 import dev.reg.registry.ArtifactNames;
 import dev.reg.composite.Composite;
@@ -96,8 +97,8 @@ final class LedgerRules {
             }
         });
         Context.text(entry, "adr").ifPresent(adr -> {
-            boolean found = !adr.contains("..") && (ctx.snapshot.kind(adr) == Snapshot.EntryKind.FILE
-                    || ctx.snapshot.kind(adrDir + "/" + adr) == Snapshot.EntryKind.FILE);
+            boolean found = !adr.contains("..") && (ctx.snapshot.kind(adr) == RegistryView.EntryKind.FILE
+                    || ctx.snapshot.kind(adrDir + "/" + adr) == RegistryView.EntryKind.FILE);
             if (!found) {
                 String p = YamlJson.child(at, "adr");
                 ctx.add(Rule.LINK_UNRESOLVED, y.file(), y.json().line(p), y.json().column(p), YamlJson.fieldName(p) + ": no ADR file '"

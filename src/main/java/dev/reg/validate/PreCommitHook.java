@@ -1,7 +1,6 @@
 package dev.reg.validate;
 
 import dev.reg.RefusedException;
-import dev.reg.git.GitStore;
 import dev.reg.util.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,8 +37,8 @@ public final class PreCommitHook {
      *
      * @throws RefusedException when another pre-commit hook exists and {@code force} is false
      */
-    public static Installed install(GitStore git, boolean force) {
-        Path hook = git.hooksDir().resolve("pre-commit");
+    public static Installed install(Path hooksDir, boolean force) {
+        Path hook = hooksDir.resolve("pre-commit");
         try {
             boolean exists = Files.exists(hook, LinkOption.NOFOLLOW_LINKS);
             if (exists && Files.isRegularFile(hook, LinkOption.NOFOLLOW_LINKS)

@@ -1,6 +1,7 @@
 package dev.reg.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.reg.registry.RegistryView;
 import dev.reg.BadInputException;
 import dev.reg.registry.ArtifactId;
 import dev.reg.registry.ArtifactManifest;
@@ -29,7 +30,7 @@ final class RegistryFileRules {
     /** Checks registry.yaml and returns its facts ({@link Facts#UNKNOWN} when the file could not be read). */
     Facts check() {
         String file = RegistryConfig.PATH;
-        if (ctx.snapshot.kind(file) == Snapshot.EntryKind.MISSING) {
+        if (ctx.snapshot.kind(file) == RegistryView.EntryKind.MISSING) {
             ctx.add(Rule.MISSING_MANIFEST, file, 0, 0, file + " is missing from the " + ctx.snapshot.describe()
                     + "; every registry has one ('reg init' writes it)");
             return Facts.UNKNOWN;
@@ -74,7 +75,7 @@ final class RegistryFileRules {
                 continue; // the schema reported the malformed reference
             }
             String manifest = id.folder() + "/" + ArtifactManifest.FILE_NAME;
-            if (ctx.snapshot.kind(manifest) == Snapshot.EntryKind.MISSING) {
+            if (ctx.snapshot.kind(manifest) == RegistryView.EntryKind.MISSING) {
                 String at = YamlJson.child(YamlJson.child(p, "components"), i);
                 ctx.add(Rule.LINK_UNRESOLVED, y.file(), y.json().line(at), y.json().column(at), "workflow " + workflow + " names "
                         + id + ", but there is no " + manifest + "; register it with 'reg add " + id.kind() + " " + id.name() + "'");
@@ -100,7 +101,7 @@ final class RegistryFileRules {
             return Optional.empty();
         }
         String path = "registry/" + gate;
-        if (ctx.snapshot.kind(path) == Snapshot.EntryKind.MISSING) {
+        if (ctx.snapshot.kind(path) == RegistryView.EntryKind.MISSING) {
             ctx.add(Rule.GATE_FILE_MISSING, y.file(), line, column, "workflow " + workflow + " has no gate file yet (" + path
                     + "); write its pass bars there before releasing it");
             return Optional.empty();

@@ -1,7 +1,9 @@
 package dev.reg.validate;
 
+import dev.reg.registry.RegistryView;
 import dev.reg.BadInputException;
-import dev.reg.git.GitStore;
+import dev.reg.git.CommitHistory;
+import dev.reg.registry.RegistryLayout;
 import dev.reg.registry.Kind;
 import dev.reg.registry.Registry;
 import java.util.ArrayList;
@@ -9,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.jgit.lib.ObjectId;
+import dev.reg.git.GitId;
 
 /**
  * {@code reg validate}: every rule of DESIGN.md section 3 over the whole registry, or with a base
@@ -24,21 +26,20 @@ public final class Validator {
     }
 
     public ValidationReport validate(ValidateRequest req) {
-        GitStore git = registry.git();
-        Optional<String> baseRev = req.base().or(() -> req.staged() && git.head().isPresent() ? Optional.of("HEAD") : Optional.empty());
-        TreeSnapshot tree = null;
+        Optional<String> baseRev = req.base().or(() -> req.staged() && registry.headCommit().isPresent() ? Optional.of("HEAD") : Optional.empty());
+        RegistryView snapshot;
         if (req.staged()) {
-            tree = new TreeSnapshot(registry, git.indexTree(), "index");
+            snapshot = registry.index();
         } else if (baseRev.isPresent()) {
             // a change is what its commits hold: the same answer locally and in CI, and no work-tree scan
-            tree = new TreeSnapshot(registry, git.head().orElseThrow(() -> new BadInputException(
+            snapshot = registry.at(registry.headCommit().orElseThrow(() -> new BadInputException(
                     "--base compares the commits on this branch, and the repository has none yet")), "HEAD");
+        } else {
+            snapshot = registry.workTree();
         }
-        Snapshot snapshot = tree != null ? tree : new WorkTreeSnapshot(registry);
         String adrDir = AdrRules.adrDir(snapshot);
-        List<String> prefixes = List.of("registry", adrDir, "templates", ".adr-dir");
-        TreeSnapshot checked = tree;
-        Optional<BaseInfo> base = baseRev.map(rev -> baseInfo(git, rev, checked.tree(), req.staged(), prefixes));
+        List<String> prefixes = List.of(RegistryLayout.REGISTRY, adrDir, RegistryLayout.TEMPLATES, RegistryLayout.ADR_DIR_FILE);
+        Optional<BaseInfo> base = baseRev.map(rev -> baseInfo(registry, rev, snapshot, req.staged(), prefixes));
 
         Context ctx = new Context(registry, snapshot, base);
         RegistryFileRules.Facts facts = new RegistryFileRules(ctx).check();
@@ -71,24 +72,26 @@ public final class Validator {
      * The base revision: what the checked tree (HEAD, or the index) changes since its merge base
      * with {@code rev}, found by comparing tree ids so unchanged folders are skipped whole.
      */
-    private static BaseInfo baseInfo(GitStore git, String rev, ObjectId checkedTree, boolean staged, List<String> prefixes) {
-        ObjectId baseCommit = git.resolveCommit(rev)
+    private static BaseInfo baseInfo(Registry registry, String rev, RegistryView checked, boolean staged, List<String> prefixes) {
+        CommitHistory history = registry.history();
+        GitId baseCommit = registry.refs().resolveCommit(rev)
                 .orElseThrow(() -> new BadInputException("--base: no commit '" + rev + "' in this repository (fetch it first, e.g."
                         + " 'git fetch origin main', and in CI check out with full history: fetch-depth: 0)"));
-        ObjectId head = git.head().orElse(null);
-        ObjectId mergeBase = head == null ? baseCommit : git.mergeBase(baseCommit, head)
+        GitId head = registry.headCommit().orElse(null);
+        GitId mergeBase = head == null ? baseCommit : history.mergeBase(baseCommit, head)
                 .orElseThrow(() -> new BadInputException("--base: " + rev + " and HEAD share no history; nothing to compare with"
                         + " (in CI, check out with fetch-depth: 0)"));
-        Set<String> changed = git.changedPaths(mergeBase, checkedTree, prefixes);
-        Set<String> uncommitted = !staged ? Set.of() : head == null ? changed : git.changedPaths(head, checkedTree, prefixes);
+        GitId checkedTree = checked.treeish().orElseThrow();
+        Set<String> changed = history.changedPaths(mergeBase, checkedTree, prefixes);
+        Set<String> uncommitted = !staged ? Set.of() : head == null ? changed : history.changedPaths(head, checkedTree, prefixes);
         return new BaseInfo(rev, mergeBase, head, changed, uncommitted);
     }
 
     /** Eval runs are immutable evidence: one that existed at the base may not change. */
     private static void checkEvalRunsUnchanged(Context ctx, BaseInfo base, List<String> evalPaths) {
         for (String p : evalPaths) {
-            if (ctx.git.entry(base.mergeBase(), p).isPresent()) {
-                boolean gone = ctx.snapshot.kind(p) == Snapshot.EntryKind.MISSING;
+            if (ctx.registry.at(base.mergeBase(), base.revision()).kind(p) != RegistryView.EntryKind.MISSING) {
+                boolean gone = ctx.snapshot.kind(p) == RegistryView.EntryKind.MISSING;
                 ctx.add(Rule.EVAL_RUN_MODIFIED, p, 0, 0, p + " existed at " + base.revision() + " and was " + (gone ? "removed" : "changed")
                         + "; eval runs are immutable evidence — restore it ('git checkout " + base.revision() + " -- " + p
                         + "') and import new results as a new run");
@@ -108,11 +111,11 @@ public final class Validator {
         final List<String> evalPaths = new ArrayList<>();
 
         /** Gate files: those in registry/gates/ and any other file a workflow names as its gate. */
-        static Targets all(Snapshot s, String adrDir, Set<String> namedGates) {
+        static Targets all(RegistryView s, String adrDir, Set<String> namedGates) {
             Targets t = new Targets();
             for (Kind k : Kind.values()) {
                 for (var e : s.children("registry/" + k.folder()).entrySet()) {
-                    if (e.getValue() != Snapshot.EntryKind.FILE) {
+                    if (e.getValue() != RegistryView.EntryKind.FILE) {
                         t.artifacts.add(new Target(k, e.getKey()));
                     }
                 }

@@ -1,7 +1,8 @@
 package dev.reg.validate;
 
+import dev.reg.registry.RegistryLayout;
 import dev.reg.BadInputException;
-import dev.reg.git.GitStore.CommitInfo;
+import dev.reg.git.CommitHistory.CommitInfo;
 import dev.reg.registry.ArtifactId;
 import dev.reg.registry.ArtifactManifest;
 import dev.reg.registry.ArtifactVersion;
@@ -13,15 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.jgit.lib.ObjectId;
+import dev.reg.git.GitId;
+import dev.reg.registry.RegistryView;
+import dev.reg.registry.Trailer;
 
 /**
  * Versions only go up, and a version names one content for good. With a base revision the
  * artifact is compared with itself there; without one, with the tag of its version.
  */
 final class VersionRules {
-    /** The trailer reg's rollback commits carry ({@code Reg-Rollback: <workflow>/<n>}): the one exception to "only up". */
-    static final String ROLLBACK_TRAILER = "Reg-Rollback";
 
     private final Context ctx;
 
@@ -86,8 +87,8 @@ final class VersionRules {
     }
 
     private boolean publishedBefore(ArtifactVersion v, BaseInfo base) {
-        Optional<ObjectId> at = ctx.git.resolveCommit(v.tagRef());
-        return at.isPresent() && ctx.git.isAncestor(at.get(), base.mergeBase());
+        Optional<GitId> at = ctx.registry.refs().resolveCommit(v.tagRef());
+        return at.isPresent() && ctx.registry.history().isAncestor(at.get(), base.mergeBase());
     }
 
     /** Whether the last commit of this change that touched the manifest is a reg rollback commit, and nothing since. */
@@ -95,15 +96,15 @@ final class VersionRules {
         if (base.head() == null || base.uncommitted().contains(manifest)) {
             return false;
         }
-        List<CommitInfo> commits = ctx.git.commitsTouching(base.mergeBase(), base.head(), manifest);
-        return !commits.isEmpty() && commits.get(0).trailer(ROLLBACK_TRAILER).isPresent();
+        List<CommitInfo> commits = ctx.registry.history().commitsTouching(base.mergeBase(), base.head(), manifest);
+        return !commits.isEmpty() && Trailer.ROLLBACK.in(commits.get(0).message()).isPresent();
     }
 
     private Optional<ArtifactManifest> baseManifest(BaseInfo base, ArtifactId id) {
-        String path = ctx.registry.manifestPath(id);
+        String path = RegistryLayout.manifest(id);
         try {
-            return ctx.git.readFile(base.mergeBase(), path)
-                    .map(bytes -> ArtifactManifest.read(YamlDocument.parse(bytes, path), id));
+            RegistryView atBase = ctx.registry.at(base.mergeBase(), base.revision());
+            return atBase.isFile(path) ? Optional.of(atBase.manifest(id)) : Optional.empty();
         } catch (BadInputException e) {
             return Optional.empty(); // broken at the base: nothing to compare with
         }

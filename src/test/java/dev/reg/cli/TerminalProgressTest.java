@@ -13,7 +13,7 @@ class TerminalProgressTest {
     private final AtomicLong now = new AtomicLong();
 
     private TerminalProgress progress(boolean interactive) {
-        Terminal t = new Terminal(new PrintWriter(new StringWriter()), new PrintWriter(err, true), interactive);
+        Terminal t = new Terminal(new PrintWriter(new StringWriter()), new PrintWriter(err, true), interactive, java.util.Map.of());
         return new TerminalProgress(t, now::get);
     }
 

@@ -139,8 +139,8 @@ class GateCommandTest {
         // only the digest counts: a dataset label change that leaves the content alone keeps the evidence
         TestEnv.home();
         try (Registry reg = Registry.open(dir)) {
-            var current = new CompositeService(reg).atHead("support_copilot").composite();
-            var runInfo = new dev.reg.eval.EvalStore(reg).load(id);
+            var current = CompositeService.of(reg.head(), "support_copilot").composite();
+            var runInfo = dev.reg.eval.EvalStore.atHead(reg).load(id);
             assertEquals(List.of(), GateService.staleness(runInfo.subject(), current));
         }
     }
@@ -148,7 +148,7 @@ class GateCommandTest {
     private Composite compositeAtHead() {
         TestEnv.home();
         try (Registry reg = Registry.open(dir)) {
-            return new CompositeService(reg).atHead("support_copilot").composite();
+            return CompositeService.of(reg.head(), "support_copilot").composite();
         }
     }
 
@@ -308,7 +308,7 @@ class GateCommandTest {
         TestRegistry r = registryWithGate();
         TestEnv.home();
         try (Registry reg = Registry.open(dir)) {
-            GateReport g = new GateService(reg).evaluate("support_copilot", Optional.empty(), Optional.empty());
+            GateReport g = GateService.atHead(reg).evaluate("support_copilot", Optional.empty(), Optional.empty());
             assertFalse(g.ship());
             assertEquals(null, g.runId());
             assertTrue(g.findings().get(0).startsWith("no eval run for the current composite"), g.findings().toString());

@@ -94,7 +94,7 @@ class GateEvaluationTest {
         r.write("registry/gates/support_copilot.yaml", yaml);
         TestEnv.home();
         try (Registry reg = Registry.open(r.root())) {
-            return new GateService(reg).evaluate("support_copilot", Optional.of(runId), Optional.ofNullable(baselineId));
+            return GateService.of(reg, reg.workTree()).evaluate("support_copilot", Optional.of(runId), Optional.ofNullable(baselineId));
         }
     }
 

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,18 +48,18 @@ class FastRefsTest {
                 if (!prefix.endsWith("/")) {
                     expected = git("for-each-ref", "--format=%(refname)").lines().filter(r -> r.startsWith(prefix)).toList();
                 }
-                assertEquals(expected, store.refNames(prefix), prefix);
+                assertEquals(expected, store.refs().refNames(prefix), prefix);
             }
-            assertEquals(Optional.of(ObjectId.fromString(two)), store.head());
-            assertTrue(store.refExists("refs/tags/release/wf/10"));
-            assertTrue(store.refExists("refs/tags/release/wf/3"));
-            assertFalse(store.refExists("refs/tags/prompt/ab@1.0.0"));
-            assertFalse(store.refExists("refs/tags/release/wf/1000"));
-            assertEquals(Optional.of(ObjectId.fromString(one)), store.resolveCommit("refs/tags/release/wf/1"));
-            assertEquals(Optional.of(ObjectId.fromString(two)), store.resolveCommit("refs/tags/prompt/a@1.1.0"));
-            assertEquals(Optional.of(ObjectId.fromString(two)), store.resolveCommit("refs/tags/release/wf/3"));
-            assertEquals(Optional.of(ObjectId.fromString(one)), store.resolveCommit("refs/tags/lightweight"));
-            assertEquals(Optional.empty(), store.resolveCommit("refs/tags/nope"));
+            assertEquals(Optional.of(new GitId(two)), store.refs().head());
+            assertTrue(store.refs().refExists("refs/tags/release/wf/10"));
+            assertTrue(store.refs().refExists("refs/tags/release/wf/3"));
+            assertFalse(store.refs().refExists("refs/tags/prompt/ab@1.0.0"));
+            assertFalse(store.refs().refExists("refs/tags/release/wf/1000"));
+            assertEquals(Optional.of(new GitId(one)), store.refs().resolveCommit("refs/tags/release/wf/1"));
+            assertEquals(Optional.of(new GitId(two)), store.refs().resolveCommit("refs/tags/prompt/a@1.1.0"));
+            assertEquals(Optional.of(new GitId(two)), store.refs().resolveCommit("refs/tags/release/wf/3"));
+            assertEquals(Optional.of(new GitId(one)), store.refs().resolveCommit("refs/tags/lightweight"));
+            assertEquals(Optional.empty(), store.refs().resolveCommit("refs/tags/nope"));
         }
     }
 
@@ -69,8 +68,8 @@ class FastRefsTest {
         TestEnv.home();
         git("init", "-q", "-b", "main");
         try (GitStore store = GitStore.open(dir)) {
-            assertEquals(Optional.empty(), store.head());
-            assertEquals(List.of(), store.refNames("refs/tags/"));
+            assertEquals(Optional.empty(), store.refs().head());
+            assertEquals(List.of(), store.refs().refNames("refs/tags/"));
         }
     }
 

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,13 +48,13 @@ class RefReadingTest {
         try (GitStore store = GitStore.open(dir)) {
             for (String prefix : List.of("refs/tags/", "refs/tags/prompt/a@", "refs/tags/prompt/a", "refs/tags/prompt/", "refs/tags/model/a@",
                     "refs/tags/dataset/a.b@", "refs/tags/release/wf/", "refs/tags/release/wf/1", "refs/tags/zzz", "refs/heads/", "refs/")) {
-                assertEquals(cGit(prefix), store.refsPeeled(prefix), prefix);
+                assertEquals(cGit(prefix), store.refs().refsPeeled(prefix), prefix);
             }
         }
     }
 
-    private Map<String, ObjectId> cGit(String prefix) {
-        Map<String, ObjectId> out = new LinkedHashMap<>();
+    private Map<String, GitId> cGit(String prefix) {
+        Map<String, GitId> out = new LinkedHashMap<>();
         String pattern = prefix.endsWith("/") ? prefix : prefix + "*";
         for (String line : GitCli.ok(dir, "for-each-ref", "--format=%(refname) %(objectname) %(*objectname)", pattern).split("\n")) {
             if (line.isBlank()) {
@@ -63,7 +62,7 @@ class RefReadingTest {
             }
             String[] f = line.trim().split(" ");
             if (f[0].startsWith(prefix)) {
-                out.put(f[0], ObjectId.fromString(f.length > 2 ? f[2] : f[1]));
+                out.put(f[0], new GitId(f.length > 2 ? f[2] : f[1]));
             }
         }
         // for-each-ref globs stop at '/', reg's prefixes do not: add what lies deeper for a directory prefix
@@ -72,7 +71,7 @@ class RefReadingTest {
             for (String line : GitCli.ok(dir, "for-each-ref", "--format=%(refname) %(objectname) %(*objectname)").split("\n")) {
                 String[] f = line.trim().split(" ");
                 if (f.length >= 2 && f[0].startsWith(prefix)) {
-                    out.put(f[0], ObjectId.fromString(f.length > 2 ? f[2] : f[1]));
+                    out.put(f[0], new GitId(f.length > 2 ? f[2] : f[1]));
                 }
             }
         }

@@ -39,7 +39,7 @@ class UncommittedPathsTest {
     private Set<String> jgit() {
         TestEnv.home();
         try (GitStore git = GitStore.open(dir)) {
-            return new TreeSet<>(git.uncommittedPaths(List.of("registry")));
+            return new TreeSet<>(git.status().uncommittedPaths(List.of("registry")));
         }
     }
 

@@ -46,13 +46,11 @@ public final class ReleaseScenario {
     }
 
     RegCli.Result release(String... extra) {
-        try (var g = ReleaseGates.use(gate)) {
-            String[] args = new String[extra.length + 2];
-            args[0] = "release";
-            args[1] = WF;
-            System.arraycopy(extra, 0, args, 2, extra.length);
-            return reg.reg(args);
-        }
+        String[] args = new String[extra.length + 2];
+        args[0] = "release";
+        args[1] = WF;
+        System.arraycopy(extra, 0, args, 2, extra.length);
+        return RegCli.run(reg.root(), gate, args);
     }
 
     RegCli.Result mustRelease(int expectedExit, String... extra) {

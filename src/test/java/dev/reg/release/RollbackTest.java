@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reg.testing.GitCli;
 import dev.reg.testing.Golden;
+import dev.reg.cli.CommandContext;
 import dev.reg.testing.RegCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -262,12 +263,10 @@ class RollbackTest {
     @Test
     void historyListsEveryDecisionAndStatusChangeAndLiveAnswersForAMoment() {
         ReleaseScenario s = ReleaseScenario.start(dir);
-        try (var g = ReleaseGates.use(s.gate)) {
-            okAt(dir, at("2026-11-20T09:00:00Z"), "release", "support_copilot");
-            s.reg.append(ReleaseScenario.TEMPLATE, "Cite the clause.\n");
-            s.reg.regOk("bump", "prompt", "billing_refund", "minor", "-m", "cite");
-            okAt(dir, at("2026-11-20T11:00:00Z"), "release", "support_copilot");
-        }
+        okAt(dir, at("2026-11-20T09:00:00Z"), s.gate, "release", "support_copilot");
+        s.reg.append(ReleaseScenario.TEMPLATE, "Cite the clause.\n");
+        s.reg.regOk("bump", "prompt", "billing_refund", "minor", "-m", "cite");
+        okAt(dir, at("2026-11-20T11:00:00Z"), s.gate, "release", "support_copilot");
         okAt(dir, at("2026-11-20T12:00:00Z"), "mark", "support_copilot", "2", "bad", "--reason", "pager: refund complaints");
         okAt(dir, at("2026-11-20T12:05:00Z"), "freeze", "support_copilot", "--reason", "incident 42");
         okAt(dir, at("2026-11-20T12:10:00Z"), "rollback", "support_copilot", "--reason", "incident 42");
@@ -300,7 +299,11 @@ class RollbackTest {
     }
 
     static RegCli.Result okAt(Path dir, Clock clock, String... args) {
-        RegCli.Result r = RegCli.run(dir, clock, args);
+        return okAt(dir, clock, CommandContext.PRODUCTION_GATE, args);
+    }
+
+    static RegCli.Result okAt(Path dir, Clock clock, ReleaseGate gate, String... args) {
+        RegCli.Result r = RegCli.run(dir, clock, gate, args);
         if (r.exit() != 0) {
             throw new AssertionError("reg " + String.join(" ", args) + " exited " + r.exit() + ":\n" + r.all());
         }

@@ -20,11 +20,10 @@ public final class TestGate implements ReleaseGate {
 
     @Override
     public GateReport evaluate(Registry registry, String workflow, Optional<String> runId) {
-        var current = new CompositeService(registry).atHead(workflow);
+        var current = CompositeService.of(registry.head(), workflow);
         String run = runId.orElse("run-" + current.composite().digest().hex().substring(0, 12));
         asked.add(run);
-        byte[] template = registry.git().readFile(registry.git().head().orElseThrow(), "registry/prompts/billing_refund/template.md")
-                .orElse(new byte[0]);
+        byte[] template = registry.head().read("registry/prompts/billing_refund/template.md").orElse(new byte[0]);
         boolean broken = new String(template, StandardCharsets.UTF_8).contains("BROKEN");
         return broken ? failing(run) : passing(run);
     }

@@ -73,7 +73,7 @@ public final class EvalFixtures {
     public static EvalRunInfo info(TestRegistry r, String id) {
         TestEnv.home();
         try (Registry reg = Registry.open(r.root())) {
-            return new EvalStore(reg).load(id);
+            return EvalStore.of(reg, reg.workTree()).load(id);
         }
     }
 
@@ -81,7 +81,7 @@ public final class EvalFixtures {
     public static Map<String, EvalCase> cases(TestRegistry r, String id) {
         TestEnv.home();
         Map<String, EvalCase> out = new LinkedHashMap<>();
-        try (Registry reg = Registry.open(r.root()); CaseReader reader = new EvalStore(reg).openCases(new EvalStore(reg).load(id))) {
+        try (Registry reg = Registry.open(r.root()); CaseReader reader = EvalStore.of(reg, reg.workTree()).openCases(EvalStore.of(reg, reg.workTree()).load(id))) {
             while (reader.hasNext()) {
                 EvalCase c = reader.next();
                 out.put(c.id() + "#" + c.trial(), c);

@@ -1,6 +1,8 @@
 package dev.reg.testing;
 
+import dev.reg.cli.CommandContext;
 import dev.reg.cli.Main;
+import dev.reg.release.ReleaseGate;
 import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -31,21 +33,33 @@ public final class RegCli {
     }
 
     public static Result run(Path dir, Clock clock, String... args) {
-        return run(dir, clock, false, System.getenv(), args);
+        return run(dir, clock, false, System.getenv(), CommandContext.PRODUCTION_GATE, args);
+    }
+
+    /** reg deciding releases with {@code gate} instead of the real gate: how tests run the release story on fixtures. */
+    public static Result run(Path dir, ReleaseGate gate, String... args) {
+        return run(dir, CLOCK, false, System.getenv(), gate, args);
+    }
+
+    public static Result run(Path dir, Clock clock, ReleaseGate gate, String... args) {
+        return run(dir, clock, false, System.getenv(), gate, args);
     }
 
     /** reg as on a terminal (stdin and stdout a tty), with exactly {@code env} as its environment. */
     public static Result onTerminal(Path dir, java.util.Map<String, String> env, String... args) {
-        return run(dir, CLOCK, true, env, args);
+        return run(dir, CLOCK, true, env, CommandContext.PRODUCTION_GATE, args);
     }
 
-    private static Result run(Path dir, Clock clock, boolean interactive, java.util.Map<String, String> env, String... args) {
+    private static Result run(Path dir, Clock clock, boolean interactive, java.util.Map<String, String> env, ReleaseGate gate,
+            String... args) {
         TestEnv.home();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of("-C", dir.toString()));
         all.addAll(List.of(args));
-        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true), interactive, clock, env);
+        CommandContext context = CommandContext.standard(new PrintWriter(out, true), new PrintWriter(err, true), interactive, clock, env)
+                .withGate(gate);
+        int code = Main.run(all.toArray(String[]::new), context);
         return new Result(code, out.toString(), err.toString());
     }
 

@@ -17,6 +17,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,12 +53,15 @@ class OutputFormatsTest {
     @Test
     void textIsColouredOnlyOnATerminalWithoutNoColor() {
         broken();
-        StringWriter out = new StringWriter();
-        Main.run(new String[] {"-C", dir.toString(), "validate"}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
-                true, RegCli.CLOCK);
-        String noColor = System.getenv("NO_COLOR");
-        boolean expectColour = noColor == null || noColor.isEmpty();
-        assertEquals(expectColour, out.toString().contains("\u001b[31merror"), out.toString());
+        for (var env : List.of(Map.<String, String>of(), Map.of("NO_COLOR", ""), Map.of("NO_COLOR", "1"))) {
+            for (boolean terminal : List.of(true, false)) {
+                StringWriter out = new StringWriter();
+                Main.run(new String[] {"-C", dir.toString(), "validate"}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+                        terminal, RegCli.CLOCK, env);
+                boolean expectColour = terminal && !"1".equals(env.get("NO_COLOR"));
+                assertEquals(expectColour, out.toString().contains("\u001b[31merror"), env + " terminal=" + terminal + ": " + out);
+            }
+        }
     }
 
     @Test

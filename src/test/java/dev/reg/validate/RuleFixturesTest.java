@@ -285,7 +285,7 @@ class RuleFixturesTest {
     private static void rollbackCommit(Fixture x) {
         x.git("checkout", "prompt/billing_refund@1.0.0", "--", "registry/prompts/billing_refund");
         x.git("add", "-A");
-        x.git("commit", "-q", "-m", "rollback support_copilot to release 1\n\n" + VersionRules.ROLLBACK_TRAILER + ": support_copilot/2");
+        x.git("commit", "-q", "-m", "rollback support_copilot to release 1\n\n" + dev.reg.registry.Trailer.ROLLBACK.key() + ": support_copilot/2");
     }
 
     @Test
@@ -584,7 +584,7 @@ class RuleFixturesTest {
     private Fixture withLedger(boolean tagged) {
         Fixture x = f();
         try (Registry registry = Registry.open(x.root())) {
-            var current = new CompositeService(registry).atHead("support_copilot");
+            var current = CompositeService.of(registry.head(), "support_copilot");
             LedgerEntry e = new LedgerEntry(1, ReleaseStatus.SHIPPED, current.composite().longForm(), current.composite().digest(),
                     current.composite().components(), "2026-11-20T10:00:00Z", "Reg Test <reg-test@example.com>", null, null, null,
                     null, null, null, tagged, List.of());

@@ -123,7 +123,7 @@ class TamperingTest {
     private Fixture released() {
         Fixture x = Fixture.supportCopilot(dir);
         try (Registry registry = Registry.open(x.root())) {
-            var c = new CompositeService(registry).atHead("support_copilot").composite();
+            var c = CompositeService.of(registry.head(), "support_copilot").composite();
             LedgerEntry shipped = new LedgerEntry(1, ReleaseStatus.SHIPPED, c.longForm(), c.digest(), c.components(),
                     "2026-11-20T10:00:00Z", "Reg Test", "run-1", "pass", null, null, null, null, true, List.of());
             LedgerEntry held = new LedgerEntry(2, ReleaseStatus.HELD, c.longForm(), c.digest(), c.components(),

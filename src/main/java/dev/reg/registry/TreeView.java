@@ -1,39 +1,32 @@
-package dev.reg.validate;
+package dev.reg.registry;
 
 import dev.reg.BadInputException;
+import dev.reg.git.GitId;
 import dev.reg.git.GitStore;
-import dev.reg.git.GitStore.TreeFile;
-import dev.reg.registry.ArtifactManifest;
-import dev.reg.registry.ContentHashes;
-import dev.reg.registry.Registry;
+import dev.reg.git.TreeFile;
 import dev.reg.yaml.YamlDocument;
 import dev.reg.yaml.YamlLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.eclipse.jgit.lib.ObjectId;
 
 /** Files as recorded in a Git tree (a commit, or the index written as a tree), read from objects. */
-final class TreeSnapshot implements Snapshot {
-    private final Registry registry;
+final class TreeView implements RegistryView {
     private final GitStore git;
-    private final ObjectId tree;
+    private final GitId tree;
+    private final boolean isCommit;
     private final String description;
 
-    TreeSnapshot(Registry registry, ObjectId tree, String description) {
-        this.registry = registry;
-        this.git = registry.git();
+    TreeView(GitStore git, GitId tree, boolean isCommit, String description) {
+        this.git = git;
         this.tree = tree;
+        this.isCommit = isCommit;
         this.description = description;
-    }
-
-    ObjectId tree() {
-        return tree;
     }
 
     @Override
@@ -42,8 +35,18 @@ final class TreeSnapshot implements Snapshot {
     }
 
     @Override
+    public Optional<GitId> commit() {
+        return isCommit ? Optional.of(tree) : Optional.empty();
+    }
+
+    @Override
+    public Optional<GitId> treeish() {
+        return Optional.of(tree);
+    }
+
+    @Override
     public EntryKind kind(String path) {
-        return kindOf(git.entry(tree, path));
+        return kindOf(git.trees().entry(tree, path));
     }
 
     private static EntryKind kindOf(Optional<TreeFile> e) {
@@ -55,9 +58,9 @@ final class TreeSnapshot implements Snapshot {
     }
 
     private TreeFile regularFile(String path) {
-        Optional<TreeFile> e = git.entry(tree, path);
+        Optional<TreeFile> e = git.trees().entry(tree, path);
         if (e.isEmpty()) {
-            throw BadInputException.at(path, 0, "not found");
+            throw BadInputException.at(path, 0, "not found in " + description);
         }
         if (e.get().isSymlink()) {
             throw BadInputException.at(path, 0, "is a symbolic link; registry files must be regular files");
@@ -76,11 +79,11 @@ final class TreeSnapshot implements Snapshot {
     @Override
     public byte[] readSmall(String path, long limit) {
         TreeFile f = regularFile(path);
-        long size = git.blobSize(f.blob());
+        long size = git.trees().blobSize(f.blob());
         if (size > limit) {
             throw BadInputException.at(path, 0, "is " + size + " bytes; at most " + limit + " are read");
         }
-        try (InputStream in = git.openBlob(f.blob())) {
+        try (InputStream in = git.trees().openBlob(f.blob())) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -89,23 +92,36 @@ final class TreeSnapshot implements Snapshot {
 
     @Override
     public InputStream open(String path) {
-        return git.openBlob(regularFile(path).blob());
+        return git.trees().openBlob(regularFile(path).blob());
     }
 
     @Override
     public SortedMap<String, EntryKind> children(String folder) {
         SortedMap<String, EntryKind> out = new TreeMap<>();
-        git.children(tree, folder).forEach((name, f) -> out.put(name, kindOf(Optional.of(f))));
+        git.trees().children(tree, folder).forEach((name, f) -> out.put(name, kindOf(Optional.of(f))));
         return out;
     }
 
     @Override
-    public List<String> filesUnder(String folder) {
-        return new ArrayList<>(git.listFiles(tree, folder).keySet());
+    public Map<String, TreeFile> storedFiles(String folder) {
+        return git.trees().listFiles(tree, folder);
     }
 
     @Override
-    public ContentHashes hash(ArtifactManifest manifest) {
-        return registry.hashAtRevision(manifest, tree);
+    public ContentHashes hash(ArtifactManifest m) {
+        Map<String, TreeFile> files = storedFiles(RegistryLayout.folder(m.id()));
+        Map<String, Sha256> hashes = new LinkedHashMap<>();
+        for (String f : m.files()) {
+            TreeFile tf = files.get(f);
+            if (tf == null || !tf.isRegularFile()) {
+                throw new BadInputException(RegistryLayout.manifest(m.id()) + ": files: '" + f + "' is not a file in " + description);
+            }
+            try (InputStream in = git.trees().openBlob(tf.blob())) {
+                hashes.put(f, ContentHasher.hashStream(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return ContentHashes.of(m, hashes);
     }
 }

@@ -1,0 +1,118 @@
+package dev.reg.git;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevTree;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
+
+/** Files and folders as a commit, tag or tree records them, read from Git objects. */
+public final class TreeReader {
+    private final Repository repo;
+
+    TreeReader(GitStore store) {
+        this.repo = store.repository();
+    }
+
+    /** The content of {@code path} in the commit, tag or tree {@code rev}, if it is a file there. */
+    public Optional<byte[]> readFile(GitId rev, String path) {
+        try (RevWalk rw = new RevWalk(repo)) {
+            RevTree t = rw.parseTree(rev.objectId());
+            try (TreeWalk tw = TreeWalk.forPath(repo, path, t)) {
+                if (tw == null || (tw.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
+                    return Optional.empty();
+                }
+                return Optional.of(repo.open(tw.getObjectId(0), Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE - 8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Files under {@code folder} in {@code rev} (a commit, tag or tree): path relative to the folder, to blob id and mode. */
+    public Map<String, TreeFile> listFiles(GitId rev, String folder) {
+        Map<String, TreeFile> out = new TreeMap<>();
+        try (RevWalk rw = new RevWalk(repo); TreeWalk tw = new TreeWalk(repo)) {
+            tw.addTree(rw.parseTree(rev.objectId()));
+            tw.setRecursive(true);
+            tw.setFilter(PathFilterGroup.createFromStrings(folder));
+            String prefix = folder.endsWith("/") ? folder : folder + "/";
+            while (tw.next()) {
+                String p = tw.getPathString();
+                if (p.startsWith(prefix)) {
+                    out.put(p.substring(prefix.length()), new TreeFile(GitId.of(tw.getObjectId(0)), tw.getFileMode(0).getBits()));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The entry at {@code path} in {@code rev} (a commit, tag or tree): file, symbolic link or folder. */
+    public Optional<TreeFile> entry(GitId rev, String path) {
+        try (RevWalk rw = new RevWalk(repo); TreeWalk tw = TreeWalk.forPath(repo, path, rw.parseTree(rev.objectId()))) {
+            return tw == null ? Optional.empty() : Optional.of(new TreeFile(GitId.of(tw.getObjectId(0)), tw.getRawMode(0)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The immediate entries of {@code folder} in {@code rev}, by name; empty when it is no folder there. */
+    public Map<String, TreeFile> children(GitId rev, String folder) {
+        Map<String, TreeFile> out = new TreeMap<>();
+        try (RevWalk rw = new RevWalk(repo); TreeWalk tw = new TreeWalk(repo)) {
+            RevTree root = rw.parseTree(rev.objectId());
+            if (folder.isEmpty()) {
+                tw.addTree(root);
+            } else {
+                Optional<TreeFile> dir = entry(GitId.of(root), folder);
+                if (dir.isEmpty() || !dir.get().isTree()) {
+                    return out;
+                }
+                tw.addTree(dir.get().blob().objectId());
+            }
+            tw.setRecursive(false);
+            while (tw.next()) {
+                out.put(tw.getNameString(), new TreeFile(GitId.of(tw.getObjectId(0)), tw.getRawMode(0)));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public InputStream openBlob(GitId blob) {
+        try {
+            return repo.open(blob.objectId(), Constants.OBJ_BLOB).openStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public long blobSize(GitId blob) {
+        try {
+            return repo.open(blob.objectId(), Constants.OBJ_BLOB).getSize();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether the object database has {@code blob} (a restore copies only blobs that are there). */
+    boolean hasBlob(ObjectId blob) {
+        try {
+            return repo.getObjectDatabase().has(blob);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
