@@ -43,10 +43,10 @@ public final class GateService {
      * Case ids that the candidate's datasets retired after the versions the baseline measured: their
      * changelog entries newer than the baseline's version list them under {@code retires}.
      */
-    private java.util.Set<String> retiredSince(EvalRunInfo baseline, Composite current) {
+    private java.util.Set<String> retiredSince(EvalRunInfo baseline, List<ComponentVersion> current) {
         java.util.Set<String> out = new java.util.TreeSet<>();
         org.eclipse.jgit.lib.ObjectId head = registry.git().head().orElseThrow();
-        for (dev.reg.release.ComponentVersion c : current.components()) {
+        for (dev.reg.release.ComponentVersion c : current) {
             dev.reg.registry.ArtifactId id = c.version().artifact();
             if (id.kind() != dev.reg.registry.Kind.DATASET) {
                 continue;
@@ -111,11 +111,28 @@ public final class GateService {
                 }
             }
         }
+        return decide(workflow, gate, run, baseline, current.components(), findings, composite, digest);
+    }
+
+    /**
+     * The gate's bars recomputed on a stored run as it stands, for a report of past releases: the run
+     * is taken to measure its own subject (no staleness check against HEAD's composite), and the
+     * baseline is the caller's (null for none).
+     */
+    public GateReport evaluateStored(String workflow, GateFile gate, EvalRunInfo run, EvalRunInfo baseline) {
+        return decide(workflow, gate, run, baseline, run.subject().components(), new ArrayList<>(), run.subject().composite(),
+                run.subject().digest().toString());
+    }
+
+    /** Evaluates the bars on {@code run} against {@code baseline}; ship when there is no finding and everything passed. */
+    private GateReport decide(String workflow, GateFile gate, EvalRunInfo run, EvalRunInfo baseline, List<ComponentVersion> measured,
+            List<String> findings, String composite, String digest) {
+        EvalStore store = new EvalStore(registry);
         boolean needBaseline = baseline != null && gate.bars().stream().anyMatch(BarSpec::vsBaseline);
         GateEvaluator.Outcome outcome;
         try (CaseReader cand = store.openCases(run); CaseReader base = needBaseline ? store.openCases(baseline) : null) {
             outcome = new GateEvaluator(gate, run, needBaseline ? baseline : null,
-                    needBaseline ? retiredSince(baseline, current) : java.util.Set.of(), findings.isEmpty() ? null : findings.get(0))
+                    needBaseline ? retiredSince(baseline, measured) : java.util.Set.of(), findings.isEmpty() ? null : findings.get(0))
                     .evaluate(cand, base);
         }
         findings.addAll(outcome.findings());
