@@ -48,7 +48,8 @@ final class MemoHtml {
     /**
      * @param shift how many levels each heading moves down (a level-1 heading becomes {@code h(1+shift)}, at most h6)
      * @param dropTitle leave out a level-1 heading that opens the text (the report shows the title itself)
-     * @param inReport the anchor inside the report for a relative link target (e.g. an ADR file name), or null when it has none
+     * @param inReport the anchor inside the report for a relative link target's path (e.g. {@code ../adr/0002-x.md}), or null
+     *     when the report does not hold it
      */
     static String render(String markdown, int shift, boolean dropTitle, UnaryOperator<String> inReport) {
         Document doc = PARSER.parse(markdown);
@@ -103,7 +104,8 @@ final class MemoHtml {
         if (u.isEmpty() || SCHEME.matcher(lower).matches()) {
             return null;
         }
-        return inReport.apply(u);
+        // a relative target is a file: ask for it without its query or fragment
+        return inReport.apply(u.replaceFirst("[?#].*$", ""));
     }
 
     /** Replaces {@code n} by its children (a link kept as its text); an autolink keeps its address as text. */

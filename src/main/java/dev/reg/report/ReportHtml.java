@@ -63,10 +63,7 @@ public final class ReportHtml {
             adrAnchors.put(a.file(), "#" + adrId(a));
             markdown.put(a.file(), a.markdown());
         }
-        UnaryOperator<String> inReport = target -> {
-            String path = target.replaceFirst("[?#].*$", "");
-            return adrAnchors.get(path.substring(path.lastIndexOf('/') + 1));
-        };
+        UnaryOperator<String> inReport = path -> adrAnchors.get(path.substring(path.lastIndexOf('/') + 1));
         StringBuilder sb = new StringBuilder(64 * 1024);
         String title = "reg report: " + report.registry();
         sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -118,16 +115,17 @@ public final class ReportHtml {
         close(sb);
 
         open(sb, id, "releases", "Releases: which was live when");
-        HtmlTable releases = new HtmlTable("Releases of " + wf.workflow(), "Release", "Decision", "Status now", "Gate", "Live", "Composite", "Run",
-                "Decided by", "Memo");
+        HtmlTable releases = new HtmlTable("Releases of " + wf.workflow(), "Release", "Decision", "Status now", "Gate", "Live", "Decided by", "Memo",
+                "Composite", "Run");
         for (Release r : wf.releases()) {
             releases.row("#" + r.n(), status(r.decision()) + (r.rollbackFrom() == null ? "" : " #" + r.rollbackFrom() + " → #" + r.rollbackTo()),
                     status(r.status()) + (r.bad() == null ? "" : " " + status("bad") + "<div class=\"muted note\">" + esc(r.bad().reason()) + "</div>"),
                     r.gate() == null ? "–" : "<span class=\"tag " + ("pass".equals(r.gate()) ? "pass" : "fail") + "\">" + esc(r.gate()) + "</span>",
                     r.liveFrom() == null ? "never" : "from " + time(r.liveFrom()) + "<br>" + (r.liveUntil() == null ? "<strong>live now</strong>"
-                            : "to " + time(r.liveUntil())), "<code class=\"nw\">" + esc(r.composite()).replace(" + ", "<br>") + "</code>",
-                    r.run() == null ? "–" : "<code class=\"nw\">" + esc(r.run()) + "</code>", person(r.actor()),
-                    r.memoTitle() == null ? esc(r.memo()) : "<a href=\"#" + memoId(wf, r) + "\">" + esc(r.memoTitle()) + "</a>");
+                            : "to " + time(r.liveUntil())), person(r.actor()),
+                    r.memoTitle() == null ? esc(r.memo()) : "<a href=\"#" + memoId(wf, r) + "\">" + esc(r.memoTitle()) + "</a>",
+                    "<code class=\"nw\">" + esc(r.composite()).replace(" + ", "<br>") + "</code>",
+                    r.run() == null ? "–" : "<code class=\"nw\">" + esc(r.run()) + "</code>");
         }
         sb.append(releases.isEmpty() ? "<p>No release yet.</p>" : releases.html());
         close(sb);

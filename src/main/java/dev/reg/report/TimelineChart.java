@@ -55,10 +55,10 @@ final class TimelineChart {
     static String render(WorkflowReport wf, String id) {
         List<TimelineEvent> events = wf.timeline();
         int m = events.size();
-        double slot = m <= 10 ? 96 : Math.max(14, Math.min(76, 960.0 / m));
+        double slot = m <= 10 ? Math.min(130, 1100.0 / Math.max(1, m)) : Math.max(14, Math.min(76, 960.0 / m));
         double width = SIDE * 2 + Math.max(1, m) * slot;
-        // a long history keeps its full width and scrolls; a short one may shrink to a phone's width less a margin
-        double minWidth = width > 1000 ? width : 600;
+        // a long history keeps its full width and scrolls; a short one may shrink to about a phone's width, then scrolls
+        double minWidth = m > 10 && width > 1000 ? width : 600;
         Map<Integer, Integer> decisionSlot = new HashMap<>();
         for (int i = 0; i < m; i++) {
             Integer r = events.get(i).release();
