@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
  */
 public final class GateService {
     private final Registry registry;
+    private final Map<dev.reg.registry.ArtifactId, Optional<dev.reg.registry.ArtifactManifest>> manifestsAtHead = new java.util.HashMap<>();
+    private org.eclipse.jgit.lib.ObjectId head;
 
     public GateService(Registry registry) {
         this.registry = registry;
@@ -45,7 +47,6 @@ public final class GateService {
      */
     private java.util.Set<String> retiredSince(EvalRunInfo baseline, List<ComponentVersion> current) {
         java.util.Set<String> out = new java.util.TreeSet<>();
-        org.eclipse.jgit.lib.ObjectId head = registry.git().head().orElseThrow();
         for (dev.reg.release.ComponentVersion c : current) {
             dev.reg.registry.ArtifactId id = c.version().artifact();
             if (id.kind() != dev.reg.registry.Kind.DATASET) {
@@ -53,9 +54,7 @@ public final class GateService {
             }
             dev.reg.semver.Version measured = baseline.subject().components().stream()
                     .filter(b -> b.version().artifact().equals(id)).map(b -> b.version().version()).findFirst().orElse(null);
-            String path = registry.manifestPath(id);
-            registry.git().readFile(head, path).ifPresent(bytes -> {
-                var manifest = dev.reg.registry.ArtifactManifest.read(dev.reg.yaml.YamlDocument.parse(bytes, path), id);
+            manifestAtHead(id).ifPresent(manifest -> {
                 for (dev.reg.registry.ChangelogEntry e : manifest.changelog()) {
                     dev.reg.semver.Version v = dev.reg.registry.ArtifactVersion.parseVersion(e.version());
                     if ((measured == null || v.compareTo(measured) > 0) && v.compareTo(c.version().version()) <= 0) {
@@ -65,6 +64,21 @@ public final class GateService {
             });
         }
         return out;
+    }
+
+    /**
+     * The artifact's manifest as committed at HEAD, read once per service: a report gates a thousand
+     * stored runs with one service, and each would otherwise re-read and re-parse the dataset's manifest.
+     */
+    private Optional<dev.reg.registry.ArtifactManifest> manifestAtHead(dev.reg.registry.ArtifactId id) {
+        return manifestsAtHead.computeIfAbsent(id, k -> {
+            if (head == null) {
+                head = registry.git().head().orElseThrow();
+            }
+            String path = registry.manifestPath(id);
+            return registry.git().readFile(head, path)
+                    .map(bytes -> dev.reg.registry.ArtifactManifest.read(dev.reg.yaml.YamlDocument.parse(bytes, path), id));
+        });
     }
 
     public GateReport evaluate(String workflow, Optional<String> runId, Optional<String> baselineRunId) {

@@ -127,15 +127,20 @@ public final class ReportData {
             }
         }
         List<Release> releases = new ArrayList<>();
-        List<LedgerEntry> tagged = ledger.entries().stream().filter(LedgerEntry::tagged).toList();
+        // a tagged release is live from its decision until the next tagged entry's
+        Map<Integer, String> liveUntilOf = new HashMap<>();
+        LedgerEntry previousTagged = null;
         for (LedgerEntry e : ledger.entries()) {
-            String liveFrom = null;
-            String liveUntil = null;
-            int at = tagged.indexOf(e);
-            if (at >= 0) {
-                liveFrom = e.decided();
-                liveUntil = at + 1 < tagged.size() ? tagged.get(at + 1).decided() : null;
+            if (e.tagged()) {
+                if (previousTagged != null) {
+                    liveUntilOf.put(previousTagged.n(), e.decided());
+                }
+                previousTagged = e;
             }
+        }
+        for (LedgerEntry e : ledger.entries()) {
+            String liveFrom = e.tagged() ? e.decided() : null;
+            String liveUntil = liveUntilOf.get(e.n());
             String memoTitle = null;
             if (e.adr() != null) {
                 AdrEntry memo = adrs.get(e.adr());

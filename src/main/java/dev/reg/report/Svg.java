@@ -1,6 +1,9 @@
 package dev.reg.report;
 
 import dev.reg.stats.Numbers;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,12 +43,27 @@ final class Svg {
     /** A coordinate with at most one decimal: enough for a screen, and it keeps large charts small. */
     static String c(double v) {
         long tenths = Math.round(v * 10);
-        return tenths % 10 == 0 ? Long.toString(tenths / 10) : String.format(Locale.ROOT, "%.1f", tenths / 10.0);
+        long whole = Math.abs(tenths) / 10;
+        long tenth = Math.abs(tenths) % 10;
+        // written out by hand: a large chart writes tens of thousands of coordinates, and String.format is slow
+        return (tenths < 0 ? "-" : "") + whole + (tenth == 0 ? "" : "." + tenth);
     }
 
     /** A value as people read it: whole numbers without ".0", others to 4 significant digits; "–" for none. */
     static String num(Double v) {
-        return v == null ? "–" : Numbers.brief(v.doubleValue());
+        if (v == null) {
+            return "–";
+        }
+        double d = v;
+        double a = Math.abs(d);
+        if (d != Math.rint(d) && a >= 1e-4 && a < 1e4) {
+            // what Numbers.brief prints in this range (%.4g: no exponent there), without a Formatter per number
+            BigDecimal rounded = BigDecimal.valueOf(d).round(new MathContext(4, RoundingMode.HALF_UP));
+            if (rounded.abs().compareTo(BigDecimal.valueOf(10_000)) < 0) {
+                return rounded.stripTrailingZeros().toPlainString();
+            }
+        }
+        return Numbers.brief(d);
     }
 
     /** A relative lift as a signed percentage, e.g. {@code +8.2%}. */
