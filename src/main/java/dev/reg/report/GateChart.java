@@ -84,8 +84,10 @@ final class GateChart {
             double ty = y.at(s.threshold());
             sb.append("<line x1=\"").append(c(LEFT)).append("\" x2=\"").append(c(W - RIGHT)).append("\" y1=\"").append(c(ty)).append("\" y2=\"")
                     .append(c(ty)).append("\" class=\"barline\"><title>the bar: ").append(esc(barWords(s))).append("</title></line>");
-            sb.append("<text x=\"").append(c(W - RIGHT - 4)).append("\" y=\"").append(c(ty + ("min".equals(s.direction()) ? -6 : 14)))
-                    .append("\" class=\"small end barlabel halo\">bar ").append(esc(barWords(s))).append("</text>");
+            // the label sits above the plot, where no point or whisker can cover it
+            sb.append("<line x1=\"").append(c(W - RIGHT - 22)).append("\" x2=\"").append(c(W - RIGHT)).append("\" y1=\"").append(c(TOP - 12))
+                    .append("\" y2=\"").append(c(TOP - 12)).append("\" class=\"barline\"/><text x=\"").append(c(W - RIGHT - 28)).append("\" y=\"")
+                    .append(c(TOP - 8)).append("\" class=\"small end barlabel\">bar ").append(esc(barWords(s))).append("</text>");
         }
         StringBuilder whiskers = new StringBuilder();
         StringBuilder marks = new StringBuilder();

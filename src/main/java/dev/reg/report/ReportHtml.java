@@ -33,6 +33,9 @@ public final class ReportHtml {
     private ReportHtml() {
     }
 
+    /** Above this many releases the releases table starts folded. */
+    private static final int FOLD_ROWS = 25;
+
     /** The report's file name in its folder. */
     public static final String FILE = "report.html";
 
@@ -127,7 +130,9 @@ public final class ReportHtml {
                     "<code class=\"nw\">" + esc(r.composite()).replace(" + ", "<br>") + "</code>",
                     r.run() == null ? "–" : "<code class=\"nw\">" + esc(r.run()) + "</code>");
         }
-        sb.append(releases.isEmpty() ? "<p>No release yet.</p>" : releases.html());
+        // a long ledger folds away, or it would push every chart below a thousand rows
+        sb.append(releases.isEmpty() ? "<p>No release yet.</p>" : wf.releases().size() > FOLD_ROWS
+                ? releases.folded("All " + wf.releases().size() + " releases") : releases.html());
         close(sb);
 
         open(sb, id, "gates", "Gate metrics across releases");

@@ -139,8 +139,10 @@ final class TimelineChart {
             if (i % timeEvery == 0 && e.at() != null) {
                 String[] dt = dateAndTime(e.at());
                 if (!dt[0].equals(lastDate)) {
-                    sb.append("<text x=\"").append(c(x)).append("\" y=\"").append(c(DATE_Y)).append("\" class=\"small mid\">").append(esc(dt[0]))
-                            .append("</text>");
+                    // the first date starts at the chart's edge rather than running off it
+                    boolean first = x - 36 < 0;
+                    sb.append("<text x=\"").append(c(first ? 2 : x)).append("\" y=\"").append(c(DATE_Y)).append("\" class=\"small")
+                            .append(first ? "" : " mid").append("\">").append(esc(dt[0])).append("</text>");
                     lastDate = dt[0];
                 }
                 sb.append("<text x=\"").append(c(x)).append("\" y=\"").append(c(TIME_Y)).append("\" class=\"small mid muted\">")
