@@ -13,11 +13,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "report", description = {"One self-contained HTML file of the registry at HEAD, for reading offline: the release timeline"
-        + " (shipped, held, bad, rollbacks, freezes), each gate metric across releases with 95% intervals and its bar, canary readouts"
+        + " (shipped, held, bad, rollbacks, freezes), each gate metric across releases with 95%% intervals and its bar, canary readouts"
         + " against their bars, drift levels over time, the ADR index and each release's memo. Charts are inline SVG with a data"
         + " table under each; nothing is fetched when the page opens. A report only reads: it never commits.",
     "Without --out the file goes to .git/reg-report/report.html of the registry: never into the tracked tree, never in 'git status'."})
 final class ReportCommand extends BaseCommand {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
     @Parameters(paramLabel = "WORKFLOW", arity = "0..*", description = "workflows to report (default: every workflow of registry.yaml at HEAD)")
     List<String> workflows = new ArrayList<>();
 

@@ -141,4 +141,24 @@ class ReportCommandTest {
         assertEquals("delta", drop.path("kind").asText());
         assertEquals(-0.02, drop.path("threshold").asDouble(), "exact may drop by at most 0.02");
     }
+
+    @Test
+    void helpSaysWhatItDoes() {
+        RegCli.Result r = RegCli.ok(story, "report", "--help");
+        assertTrue(r.out().startsWith("Usage: reg report"), r.out());
+        assertTrue(r.out().contains("95% intervals") && r.out().contains(".git/reg-report/report.html"), r.out());
+        assertFalse(r.all().contains("WARN"), r.all());
+    }
+
+    @Test
+    void aRegistryWithoutACommitIsRefused() throws IOException {
+        Path fresh = dir.resolve("fresh");
+        Files.createDirectories(fresh.resolve("registry"));
+        GitCli.ok(fresh, "init", "-q");
+        Files.writeString(fresh.resolve("registry/registry.yaml"), "registry: 1\nworkflows: {}\n");
+        RegCli.Result r = RegCli.run(fresh, "report");
+        assertEquals(3, r.exit(), r.all());
+        assertTrue(r.err().contains("no commit yet"), r.err());
+        assertFalse(Files.exists(fresh.resolve(".git/reg-report")), "nothing written");
+    }
 }
