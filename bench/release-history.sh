@@ -1,6 +1,9 @@
-# The release-history registry of bench/rollback-history.sh, for the benchmarks that read one. Sourced.
+# The release-history registry of bench/rollback-history.sh, for the benchmarks that read one, and
+# their timing helpers. Sourced.
 #
+#   release_history_bench WORK     # fresh WORK/, HOME=WORK/home with a bench identity, WORK/repo generated
 #   make_release_history REPO      # env: RELEASES (1,000), TAGS (100,000), EVAL_CASES (0)
+#   measure CMD…                   # median wall time of RUNS runs, ms
 #
 # One commit per prompt version, then one commit with the ledger of RELEASES releases of
 # support_copilot (every tenth one held) and a decision memo each; RELEASES release tags and
@@ -93,3 +96,17 @@ make_release_history() {
   git -C "$repo" reset -q --hard main
   echo "generated in $(( $(date +%s) - gen_start ))s: $(git -C "$repo" for-each-ref refs/tags | wc -l) tags, $(git -C "$repo" for-each-ref 'refs/tags/release/' | wc -l) release tags" >&2
 }
+
+release_history_bench() {
+  local work="$1"
+  export GIT_CONFIG_NOSYSTEM=1 NO_COLOR=1
+  export HOME="$work/home"
+  rm -rf "$work"
+  mkdir -p "$HOME" "$work/repo"
+  printf '[user]\n\tname = Bench\n\temail = bench@example.com\n' > "$HOME/.gitconfig"
+  make_release_history "$work/repo"
+}
+
+ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+measure() { local i; for ((i = 0; i < RUNS; i++)); do ms "$@"; done | median; }

@@ -19,21 +19,12 @@ repo="$work/repo"
 site="$work/site"
 reg="$root/reg"
 
-export GIT_CONFIG_NOSYSTEM=1 NO_COLOR=1
-export HOME="$work/home"
-rm -rf "$work"
-mkdir -p "$HOME" "$repo"
-printf '[user]\n\tname = Bench\n\temail = bench@example.com\n' > "$HOME/.gitconfig"
-
 # shellcheck source=release-history.sh
 . "$here/release-history.sh"
-make_release_history "$repo"
+release_history_bench "$work"
 
-# wall time and CPU time (user + sys, all threads: JIT and GC run beside the main thread) in ms
-ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
+# CPU time (user + sys, all threads: JIT and GC run beside the main thread) in ms
 cpu_ms() { local TIMEFORMAT='%U %S' t; t=$( { time "$@" >/dev/null 2>&1; } 2>&1 ); awk -v t="$t" 'BEGIN {split(t, a, " "); printf "%d\n", (a[1] + a[2]) * 1000}'; }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-measure() { local i; for ((i = 0; i < RUNS; i++)); do ms "$@"; done | median; }
 measure_cpu() { local i; for ((i = 0; i < RUNS; i++)); do cpu_ms "$@"; done | median; }
 
 "$reg" --version >/dev/null                                   # builds the jar and the CDS archive if needed

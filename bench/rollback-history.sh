@@ -16,19 +16,10 @@ work="${BENCH_DIR:-$root/bench/out/rollback-history}"
 repo="$work/repo"
 reg="$root/reg"
 
-export GIT_CONFIG_NOSYSTEM=1 NO_COLOR=1
-export HOME="$work/home"
-rm -rf "$work"
-mkdir -p "$HOME" "$repo"
-printf '[user]\n\tname = Bench\n\temail = bench@example.com\n' > "$HOME/.gitconfig"
-
 # shellcheck source=release-history.sh
 . "$here/release-history.sh"
-make_release_history "$repo"
+release_history_bench "$work"
 
-ms() { local s e; s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-measure() { local i; for ((i = 0; i < RUNS; i++)); do ms "$@"; done | median; }
 
 "$reg" --version >/dev/null                                    # builds the jar and the CDS archive if needed
 "$reg" -C "$repo" history support_copilot >/dev/null           # warm the file cache
