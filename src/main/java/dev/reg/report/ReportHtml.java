@@ -232,10 +232,13 @@ public final class ReportHtml {
     private static void adrs(StringBuilder sb, Report report, UnaryOperator<String> inReport) {
         sb.append("<section id=\"adrs\" aria-labelledby=\"adrs-h\" class=\"adrs\"><h2 id=\"adrs-h\">Decisions (ADRs)</h2>");
         HtmlTable index = new HtmlTable("ADR index", "ADR", "Title", "Status", "Date", "Supersedes", "Superseded by", "Memo of");
+        Map<String, AdrEntry> byFile = new HashMap<>();
+        report.adrs().forEach(a -> byFile.put(a.file(), a));
         for (AdrEntry a : report.adrs()) {
             String target = a.memoOf() != null ? "#memo-" + a.memoOf().replace('#', '-') : "#" + adrId(a) + "-text";
             index.row("<span id=\"" + adrId(a) + "\">" + a.number() + "</span>", "<a href=\"" + esc(target) + "\">" + esc(a.title()) + "</a>",
-                    status(a.status()), "<span class=\"nw\">" + esc(a.date()) + "</span>", links(a.supersedes(), report), a.supersededBy() == null ? "" : links(List.of(a.supersededBy()), report),
+                    status(a.status()), "<span class=\"nw\">" + esc(a.date()) + "</span>", links(a.supersedes(), byFile),
+                    a.supersededBy() == null ? "" : links(List.of(a.supersededBy()), byFile),
                     esc(a.memoOf()));
         }
         sb.append(index.isEmpty() ? "<p>No ADR committed.</p>" : index.html());
@@ -253,10 +256,10 @@ public final class ReportHtml {
         sb.append("</section>\n");
     }
 
-    private static String links(List<String> files, Report report) {
+    private static String links(List<String> files, Map<String, AdrEntry> byFile) {
         StringBuilder sb = new StringBuilder();
         for (String f : files) {
-            AdrEntry a = report.adrs().stream().filter(x -> x.file().equals(f)).findFirst().orElse(null);
+            AdrEntry a = byFile.get(f);
             sb.append(sb.length() == 0 ? "" : ", ").append(a == null ? esc(f) : "<a href=\"#" + adrId(a) + "\">" + a.number() + ". " + esc(a.title()) + "</a>");
         }
         return sb.toString();
