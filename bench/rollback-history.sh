@@ -16,20 +16,9 @@ work="${BENCH_DIR:-$root/bench/out/rollback-history}"
 repo="$work/repo"
 reg="$root/reg"
 
-export GIT_CONFIG_NOSYSTEM=1 NO_COLOR=1
-export HOME="$work/home"
-rm -rf "$work"
-mkdir -p "$HOME" "$repo"
-printf '[user]\n\tname = Bench\n\temail = bench@example.com\n' > "$HOME/.gitconfig"
-
-echo "generating: $RELEASES releases, $TAGS tags ..." >&2
-gen_start=$(date +%s)
-"$here/make-release-history.sh" "$repo" "$RELEASES" "$TAGS"
-echo "generated in $(( $(date +%s) - gen_start ))s: $(git -C "$repo" for-each-ref refs/tags | wc -l) tags, $(git -C "$repo" for-each-ref 'refs/tags/release/' | wc -l) release tags" >&2
-
-ms() { local s e; s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-measure() { local i; for ((i = 0; i < RUNS; i++)); do ms "$@"; done | median; }
+# shellcheck source=release-history.sh
+. "$here/release-history.sh"
+release_history_bench "$work"
 
 REG_ARCHIVE=sync "$reg" --version >/dev/null                   # builds the jar and the archive if needed
 "$reg" -C "$repo" history support_copilot >/dev/null           # warm the file cache

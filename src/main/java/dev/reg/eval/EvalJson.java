@@ -32,6 +32,8 @@ import java.util.TreeMap;
  */
 public final class EvalJson {
     public static final String FORMAT = "reg.eval-run/1";
+    /** Compiled once: every score of every case is checked against it. */
+    private static final java.util.regex.Pattern METRIC_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.:-]{0,63}");
     static final Set<String> CASE_FIELDS = Set.of("id", "trial", "slice", "pass", "skipped", "reason", "scores", "latency_ms",
             "cost_usd", "tokens", "guardrails", "severity", "tags", "error", "extra");
     private static final int MAX_ID_LENGTH = 256;
@@ -422,7 +424,7 @@ public final class EvalJson {
     }
 
     static void metricName(String name, String where, String field) {
-        if (!name.matches("[A-Za-z0-9_][A-Za-z0-9_.:-]{0,63}")) {
+        if (!METRIC_NAME.matcher(name).matches()) {
             throw new BadInputException(where + ": " + field + ": '" + printable(name)
                     + "' is not a metric name (letters, digits, '_', '.', ':', '-'; at most 64)");
         }

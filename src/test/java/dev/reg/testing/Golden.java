@@ -23,6 +23,13 @@ public final class Golden {
         return Boolean.getBoolean("reg.golden.update");
     }
 
+    /** Replaces what differs from run to run in reg's output: times and commit ids (full and short). */
+    public static String withoutTimesAndCommits(String s) {
+        return s.replaceAll("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})", "<time>")
+                .replaceAll("\\b[0-9a-f]{40}\\b", "<commit>")
+                .replaceAll("\\b[0-9a-f]{12}\\b", "<short>");
+    }
+
     public static void assertMatches(String name, String actual) {
         Path file = DIR.resolve(name);
         try {
