@@ -1,5 +1,6 @@
 package dev.reg.cli;
 
+import dev.reg.cli.render.TerminalProgress;
 import dev.reg.registry.AddRequest;
 import dev.reg.registry.ArtifactId;
 import dev.reg.registry.ArtifactService;

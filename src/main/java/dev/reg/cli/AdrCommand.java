@@ -1,5 +1,6 @@
 package dev.reg.cli;
 
+import dev.reg.cli.render.Terminal;
 import dev.reg.BadInputException;
 import dev.reg.doc.AdrService;
 import dev.reg.doc.AdrService.AdrChange;

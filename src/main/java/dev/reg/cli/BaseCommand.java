@@ -1,5 +1,6 @@
 package dev.reg.cli;
 
+import dev.reg.cli.render.Terminal;
 import dev.reg.registry.Registry;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package dev.reg.cli;
 
+import dev.reg.cli.render.Terminal;
+import dev.reg.cli.render.TerminalProgress;
 import dev.reg.BadInputException;
 import dev.reg.registry.ArtifactId;
 import dev.reg.registry.ArtifactService;

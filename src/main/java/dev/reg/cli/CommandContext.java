@@ -1,5 +1,6 @@
 package dev.reg.cli;
 
+import dev.reg.cli.render.Terminal;
 import dev.reg.gate.GateService;
 import dev.reg.release.ReleaseGate;
 import java.io.PrintWriter;

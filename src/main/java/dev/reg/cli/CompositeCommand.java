@@ -1,9 +1,9 @@
 package dev.reg.cli;
 
+import dev.reg.cli.render.ReleaseViewsText;
 import dev.reg.registry.Registry;
 import dev.reg.release.ReleaseQueries;
 import dev.reg.release.ReleaseQueries.CompositeView;
-import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,20 +24,7 @@ final class CompositeCommand extends BaseCommand {
                 term().json(c);
                 return ExitCodes.OK;
             }
-            PrintWriter out = term().out();
-            out.println(term().bold(c.workflow()) + ": " + c.composite());
-            out.println("  short   " + c.shortForm());
-            out.println("  digest  " + c.digest());
-            for (ReleaseQueries.ComponentView cv : c.components()) {
-                out.println("  " + cv.artifact() + "@" + cv.version() + "  " + cv.digest());
-            }
-            if (c.liveRelease() == null) {
-                out.println("  live    never released");
-            } else if (c.live()) {
-                out.println("  live    release " + c.liveRelease() + " (" + term().green("this composite") + ")");
-            } else {
-                out.println("  live    release " + c.liveRelease() + " (" + term().yellow("a different composite") + ", " + c.liveDigest() + ")");
-            }
+            ReleaseViewsText.composite(term(), c);
         }
         return ExitCodes.OK;
     }

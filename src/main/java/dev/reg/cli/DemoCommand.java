@@ -1,5 +1,6 @@
 package dev.reg.cli;
 
+import dev.reg.cli.render.Terminal;
 import dev.reg.demo.DemoScript;
 import dev.reg.demo.DemoShell;
 import java.io.IOException;

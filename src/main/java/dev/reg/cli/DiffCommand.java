@@ -1,11 +1,9 @@
 package dev.reg.cli;
 
-import dev.reg.git.FileChange;
+import dev.reg.cli.render.ShowText;
 import dev.reg.registry.Registry;
 import dev.reg.registry.RegistryQueries;
 import dev.reg.registry.RegistryViews.Diff;
-import dev.reg.registry.RegistryViews.FieldChange;
-import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,21 +30,7 @@ final class DiffCommand extends BaseCommand {
                 term().json(d);
                 return ExitCodes.OK;
             }
-            PrintWriter out = term().out();
-            out.println(term().bold(d.artifact() + " " + d.from() + " -> " + d.to()));
-            for (FieldChange f : d.fields()) {
-                out.println("  " + f.field() + ": " + f.from() + " -> " + f.to());
-            }
-            if (d.files().isEmpty()) {
-                out.println("  (no content file changed)");
-            }
-            for (FileChange f : d.files()) {
-                out.println("  " + f.change() + " " + f.path());
-            }
-            for (FileChange f : d.files()) {
-                out.println();
-                out.print(f.patch());
-            }
+            ShowText.diff(term(), d);
         }
         return ExitCodes.OK;
     }

@@ -1,10 +1,9 @@
 package dev.reg.cli;
 
+import dev.reg.cli.render.ReleaseViewsText;
 import dev.reg.registry.Registry;
 import dev.reg.release.ReleaseQueries;
 import dev.reg.release.ReleaseQueries.History;
-import dev.reg.release.ReleaseQueries.HistoryEvent;
-import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,39 +25,7 @@ final class HistoryCommand extends BaseCommand {
                 term().json(h);
                 return ExitCodes.OK;
             }
-            PrintWriter out = term().out();
-            if (h.events().isEmpty()) {
-                out.println(workflow + ": no releases yet");
-            }
-            for (HistoryEvent e : h.events()) {
-                String what = switch (e.event()) {
-                    case "shipped", "rollback", "unfreeze" -> term().green(e.event());
-                    case "held", "bad" -> term().red(e.event());
-                    default -> term().yellow(e.event());
-                };
-                StringBuilder line = new StringBuilder();
-                line.append(e.at()).append(e.release() == null ? "" : "  #" + e.release()).append("  ").append(what);
-                if (e.rollbackFrom() != null) {
-                    line.append(" ").append(e.rollbackFrom()).append(" -> ").append(e.rollbackTo());
-                }
-                if (e.adr() != null) {
-                    line.append("  ").append(e.composite());
-                }
-                line.append("  by ").append(e.actor());
-                if (e.reason() != null) {
-                    line.append(": ").append(e.reason());
-                }
-                if (e.tag() != null && !e.tagPresent()) {
-                    line.append("  ").append(term().red("(tag " + e.tag() + " missing)"));
-                }
-                out.println(line);
-            }
-            if (h.live() != null) {
-                out.println("live: release " + h.live());
-            }
-            if (h.frozen() != null) {
-                out.println(term().yellow("frozen") + " since " + h.frozen().since() + " by " + h.frozen().actor() + ": " + h.frozen().reason());
-            }
+            ReleaseViewsText.history(term(), workflow, h);
         }
         return ExitCodes.OK;
     }

@@ -1,5 +1,6 @@
 package dev.reg.cli;
 
+import dev.reg.cli.render.ReleaseViewsText;
 import dev.reg.registry.Registry;
 import dev.reg.release.ReleaseQueries;
 import dev.reg.release.ReleaseQueries.LiveView;
@@ -25,13 +26,8 @@ final class LiveCommand extends BaseCommand {
             LiveView v = new ReleaseQueries(registry).live(workflow, Optional.ofNullable(at));
             if (json) {
                 term().json(v);
-            } else if (v.release() == null) {
-                term().out().println(workflow + ": nothing was live" + (v.at() == null ? "" : " at " + v.at()));
             } else {
-                term().out().println(workflow + (v.at() == null ? "" : " at " + v.at()) + ": release " + v.release() + " ("
-                        + v.status() + ", since " + v.since() + ", tag " + v.tag() + ")");
-                term().out().println("  " + v.composite());
-                term().out().println("  " + v.digest());
+                ReleaseViewsText.live(term(), workflow, v);
             }
         }
         return ExitCodes.OK;

@@ -1,9 +1,9 @@
 package dev.reg.cli;
 
+import dev.reg.cli.render.ShowText;
 import dev.reg.registry.Registry;
 import dev.reg.registry.RegistryQueries;
 import dev.reg.registry.RegistryViews.Log;
-import dev.reg.registry.RegistryViews.LogEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,14 +24,7 @@ final class LogCommand extends BaseCommand {
                 term().json(log);
                 return ExitCodes.OK;
             }
-            if (log.versions().isEmpty()) {
-                term().out().println(log.artifact() + ": no tagged versions");
-            }
-            for (LogEntry e : log.versions()) {
-                term().out().println(term().yellow(log.artifact() + "@" + e.version()) + "  " + e.date() + "  " + e.tagger());
-                term().out().println("    " + e.summary());
-                term().out().println("    " + e.digest() + "  commit " + e.commit().substring(0, 12));
-            }
+            ShowText.log(term(), log);
         }
         return ExitCodes.OK;
     }

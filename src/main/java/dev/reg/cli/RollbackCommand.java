@@ -1,13 +1,11 @@
 package dev.reg.cli;
 
+import dev.reg.cli.render.RollbackText;
 import dev.reg.RefusedException;
 import dev.reg.registry.Registry;
 import dev.reg.release.RollbackService;
-import dev.reg.release.RollbackService.ComponentRestore;
-import dev.reg.release.RollbackService.FileRestore;
 import dev.reg.release.RollbackService.RollbackOutcome;
 import dev.reg.release.RollbackService.RollbackPlan;
-import java.io.PrintWriter;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,7 +40,7 @@ final class RollbackCommand extends BaseCommand {
                 if (json) {
                     term().json(plan);
                 } else {
-                    print(plan, null);
+                    RollbackText.render(term(), plan, null);
                 }
                 if (!plan.nothingToDo() && !plan.blockedBy().isEmpty()) {
                     throw new RefusedException("rollback would overwrite uncommitted changes in " + String.join(", ", plan.blockedBy())
@@ -54,44 +52,10 @@ final class RollbackCommand extends BaseCommand {
             if (json) {
                 term().json(o);
             } else {
-                print(o.plan(), o.commit());
+                RollbackText.render(term(), o.plan(), o.commit());
             }
         }
         return ExitCodes.OK;
     }
 
-    private void print(RollbackPlan p, String commit) {
-        PrintWriter out = term().out();
-        if (p.nothingToDo()) {
-            out.println(p.message());
-            return;
-        }
-        boolean dry = commit == null;
-        out.println(term().bold((dry ? "would roll back " : "rolled back ") + p.workflow()) + ": release " + p.from() + " -> release "
-                + p.to() + " (as release " + p.release() + ")");
-        out.println("  from " + p.fromComposite() + "  " + p.fromDigest());
-        out.println("  to   " + p.toComposite() + "  " + p.toDigest());
-        for (ComponentRestore c : p.components()) {
-            if (c.files().isEmpty()) {
-                out.println("  " + c.artifact() + " " + c.toVersion() + ": unchanged");
-                continue;
-            }
-            out.println("  " + c.artifact() + " " + c.fromVersion() + " -> " + c.toVersion() + " (from tag " + c.sourceTag() + ")");
-            for (FileRestore f : c.files()) {
-                out.println("    " + (f.action().equals("delete") ? "delete  " : "restore ") + f.path());
-            }
-        }
-        out.println("  ledger  " + p.ledger() + ": release " + p.from() + " rolled-back, release " + p.release() + " shipped (rollback)");
-        out.println("  adr     " + p.incidentAdr() + " (incident record)"
-                + (p.supersededAdr() == null ? "" : ", " + p.supersededAdr() + " superseded"));
-        out.println("  tag     " + p.tag());
-        if (dry) {
-            if (!p.blockedBy().isEmpty()) {
-                out.println("  " + term().red("blocked") + " by uncommitted changes in " + String.join(", ", p.blockedBy()));
-            }
-            out.println("dry run: nothing was written");
-        } else {
-            out.println("  commit  " + commit.substring(0, 12));
-        }
-    }
 }

@@ -1,16 +1,10 @@
 package dev.reg.cli;
 
-import dev.reg.registry.ChangelogEntry;
+import dev.reg.cli.render.ShowText;
 import dev.reg.registry.Registry;
 import dev.reg.registry.RegistryQueries;
 import dev.reg.registry.RegistryViews.ArtifactDetails;
-import dev.reg.registry.RegistryViews.ArtifactSummary;
 import dev.reg.registry.RegistryViews.Overview;
-import dev.reg.registry.RegistryViews.WorkflowView;
-import dev.reg.util.Plural;
-import java.io.PrintWriter;
-import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,84 +26,18 @@ final class ShowCommand extends BaseCommand {
                 if (json) {
                     term().json(o);
                 } else {
-                    printOverview(o);
+                    ShowText.overview(term(), o);
                 }
             } else {
                 ArtifactDetails d = q.show(ref);
                 if (json) {
                     term().json(d);
                 } else {
-                    printDetails(d);
+                    ShowText.details(term(), d);
                 }
             }
         }
         return ExitCodes.OK;
     }
 
-    private void printOverview(Overview o) {
-        PrintWriter out = term().out();
-        out.println(term().bold("registry") + " " + o.root());
-        out.println();
-        out.println(term().bold("workflows"));
-        if (o.workflows().isEmpty()) {
-            out.println("  (none)");
-        }
-        for (WorkflowView w : o.workflows()) {
-            out.println("  " + w.name() + ": " + String.join(" + ", w.components()));
-        }
-        out.println();
-        out.println(term().bold("artifacts"));
-        if (o.artifacts().isEmpty()) {
-            out.println("  (none; add one with 'reg add KIND NAME FILES...')");
-        }
-        int width = o.artifacts().stream().mapToInt(a -> a.artifact().length()).max().orElse(0);
-        for (ArtifactSummary a : o.artifacts()) {
-            out.printf("  %-" + width + "s  %-12s %s%n", a.artifact(), a.version(),
-                    a.versions() == 0 ? "untagged" : Plural.of(a.versions(), "version")
-                            + (a.version().equals(a.latestTag()) ? "" : ", newest tag " + a.latestTag()));
-        }
-    }
-
-    private void printDetails(ArtifactDetails d) {
-        PrintWriter out = term().out();
-        String state = switch (d.state()) {
-            case "clean", "tagged" -> term().green(d.state());
-            case "modified", "untagged" -> term().yellow(d.state());
-            default -> term().red(d.state());
-        };
-        out.println(term().bold(d.artifact() + "@" + d.version()) + " (" + state + ")");
-        field(out, "owner", d.owner());
-        field(out, "description", d.description());
-        field(out, "label", d.label());
-        for (Map.Entry<String, Object> e : d.model().entrySet()) {
-            field(out, e.getKey(), String.valueOf(e.getValue()));
-        }
-        out.println("files:");
-        for (String f : d.files()) {
-            String sum = d.checksums().get(f);
-            out.println("  " + f + (sum == null ? "" : "  " + sum));
-        }
-        field(out, "digest", d.digest());
-        field(out, "rollback_to", d.rollbackTo());
-        for (Map.Entry<String, List<String>> l : d.links().entrySet()) {
-            field(out, "links." + l.getKey(), String.join(", ", l.getValue()));
-        }
-        out.println("versions: " + (d.versions().isEmpty() ? "(no tags)" : String.join(", ", d.versions())));
-        if (d.tag() != null) {
-            out.println("tag: " + d.tag().name() + " on " + d.tag().commit().substring(0, 12) + " by " + d.tag().tagger()
-                    + " at " + d.tag().date());
-        }
-        if (!d.changelog().isEmpty()) {
-            out.println("changelog:");
-            for (ChangelogEntry c : d.changelog()) {
-                out.println("  " + c.version() + "  " + c.date() + "  " + c.summary());
-            }
-        }
-    }
-
-    private static void field(PrintWriter out, String name, String value) {
-        if (value != null && !value.isEmpty()) {
-            out.println(name + ": " + value);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.reg.cli;
 
+import dev.reg.cli.render.Terminal;
 import dev.reg.BadInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;

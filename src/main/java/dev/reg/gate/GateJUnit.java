@@ -28,7 +28,7 @@ public final class GateJUnit {
             w.writeAttribute("skipped", "0");
             String cls = "reg.gate." + r.workflow();
             for (BarResult b : r.bars()) {
-                String name = b.metric() + " " + b.aggregation() + (b.where() == null ? "" : " [" + b.where() + "]") + " " + b.bar();
+                String name = BarLine.name(b);
                 StringBuilder detail = new StringBuilder("value " + fmt(b.value()) + ", n " + b.n());
                 if (b.baseline() != null) {
                     detail.append(", baseline ").append(fmt(b.baseline()));
@@ -36,13 +36,13 @@ public final class GateJUnit {
                 if (b.delta() != null) {
                     detail.append(", delta ").append(fmt(b.delta()));
                 }
-                if (b.intervalLow() != null) {
-                    detail.append(", 95% interval [").append(fmt(b.intervalLow())).append(", ").append(fmt(b.intervalHigh())).append(']');
+                if (BarLine.interval(b) != null) {
+                    detail.append(", 95% interval ").append(BarLine.interval(b));
                 }
                 if (b.note() != null) {
                     detail.append("\n").append(b.note());
                 }
-                testcase(w, cls, name, b.pass(), "bar not met: " + b.metric() + " " + b.aggregation() + " " + fmt(b.value()) + ", needs " + b.bar(),
+                testcase(w, cls, name, b.pass(), "bar not met: " + BarLine.of(b),
                         detail.toString());
             }
             for (MustPassResult m : r.mustPass()) {

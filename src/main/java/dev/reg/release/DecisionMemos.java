@@ -5,6 +5,7 @@ import dev.reg.composite.Composite;
 import dev.reg.composite.CompositeService;
 import dev.reg.ledger.LedgerEntry;
 import dev.reg.ledger.LedgerEvent;
+import dev.reg.gate.BarLine;
 import dev.reg.gate.BarResult;
 import dev.reg.gate.GateReport;
 import dev.reg.gate.MustPassResult;
@@ -198,7 +199,7 @@ final class DecisionMemos {
         }
         List<String> failed = new ArrayList<>();
         for (BarResult r : verdict.bars().stream().filter(b -> !b.pass()).toList()) {
-            failed.add(r.metric() + " " + r.aggregation() + " " + Numbers.brief(r.value()) + " against " + r.bar());
+            failed.add(BarLine.of(r));
         }
         for (MustPassResult mp : verdict.mustPass().stream().filter(m -> !m.pass()).toList()) {
             failed.add("must-pass case " + mp.caseId() + " failed");

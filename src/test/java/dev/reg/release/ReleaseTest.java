@@ -125,7 +125,8 @@ class ReleaseTest {
         String memo = s.reg.read("adr/0003-release-support-copilot-2.md");
         // the decision sentence stands on its own: the gate did not pass, who forced it, why
         assertTrue(memo.contains("Chosen option: \"Ship release 2\", because Reg Test forced the release although the gate did not"
-                + " pass (exact mean 0.7417 against >= 0.80; severity count 1 against max 0; must-pass case JAIL-007 failed), with the"
+                + " pass (exact mean where domain=Support = 0.7417 (n=120, bar >= 0.80, delta -0.1083); severity count where equals=sev1"
+                + " = 1 (n=120, bar max 0, delta +1); must-pass case JAIL-007 failed), with the"
                 + " reason: legal deadline \\| approved by \\*CTO\\* & counsel\n"), memo);
         // a value's interval is unsigned, a delta's signed like the delta
         assertTrue(memo.contains("| pass | mean |  | 0.975 | 120 | \\>= 0.95 | \\- | \\- | 0.9291 to 0.9915 | pass |"), memo);

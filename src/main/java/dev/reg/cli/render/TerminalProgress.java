@@ -1,4 +1,4 @@
-package dev.reg.cli;
+package dev.reg.cli.render;
 
 import dev.reg.registry.ProgressListener;
 import java.io.PrintWriter;
@@ -7,7 +7,7 @@ import java.io.PrintWriter;
  * A progress bar on stderr for long checksum runs: drawn only on a terminal, and only once the
  * work has taken over half a second, so short runs and pipes stay quiet.
  */
-final class TerminalProgress implements ProgressListener {
+public final class TerminalProgress implements ProgressListener {
     private static final long SHOW_AFTER_NANOS = 500_000_000L;
     private final PrintWriter err;
     private final boolean enabled;
@@ -20,7 +20,7 @@ final class TerminalProgress implements ProgressListener {
 
     private final java.util.function.LongSupplier clock;
 
-    TerminalProgress(Terminal terminal) {
+    public TerminalProgress(Terminal terminal) {
         this(terminal, System::nanoTime);
     }
 

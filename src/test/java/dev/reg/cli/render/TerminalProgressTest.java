@@ -1,4 +1,4 @@
-package dev.reg.cli;
+package dev.reg.cli.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

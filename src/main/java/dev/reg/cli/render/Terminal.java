@@ -1,4 +1,4 @@
-package dev.reg.cli;
+package dev.reg.cli.render;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
