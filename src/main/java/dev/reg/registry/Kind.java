@@ -1,6 +1,7 @@
 package dev.reg.registry;
 
 import dev.reg.BadInputException;
+import dev.reg.util.Suggestions;
 
 /** The three kinds of artifact a registry holds, each in its own folder under {@code registry/}. */
 public enum Kind {
@@ -39,7 +40,8 @@ public enum Kind {
                 return k;
             }
         }
-        throw new BadInputException("unknown kind '" + text + "': expected prompt, model or dataset");
+        throw new BadInputException("unknown kind '" + text + "': expected prompt, model or dataset"
+                + Suggestions.hint(text, java.util.Arrays.stream(values()).map(Kind::id).toList()));
     }
 
     @Override

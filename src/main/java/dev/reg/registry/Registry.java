@@ -3,6 +3,7 @@ package dev.reg.registry;
 import dev.reg.BadInputException;
 import dev.reg.git.GitStore;
 import dev.reg.semver.Version;
+import dev.reg.util.Suggestions;
 import dev.reg.yaml.YamlDocument;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,12 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -84,7 +88,7 @@ public final class Registry implements AutoCloseable {
     /** The artifact as it stands in the work tree. */
     public ArtifactManifest manifest(ArtifactId id) {
         if (!exists(id)) {
-            throw new BadInputException("no artifact " + id + " (" + manifestPath(id) + " does not exist)");
+            throw new BadInputException("no artifact " + id + " (" + manifestPath(id) + " does not exist)" + suggestFor(id));
         }
         return ArtifactManifest.read(YamlDocument.read(root().resolve(manifestPath(id)), manifestPath(id)), id);
     }
@@ -100,7 +104,8 @@ public final class Registry implements AutoCloseable {
 
     public ObjectId tagCommit(ArtifactVersion v) {
         if (!git.refExists(v.tagRef())) {
-            throw new BadInputException("no version " + v + " (there is no tag " + v.tagName() + ")");
+            throw new BadInputException("no version " + v + " (there is no tag " + v.tagName() + ")"
+                    + (versions(v.artifact()).isEmpty() && !exists(v.artifact()) ? suggestFor(v.artifact()) : ""));
         }
         return git.resolveCommit(v.tagRef()).orElseThrow(() -> new BadInputException("tag " + v + " does not point at a commit"));
     }
@@ -160,24 +165,54 @@ public final class Registry implements AutoCloseable {
     public List<ArtifactId> artifacts() {
         List<ArtifactId> out = new ArrayList<>();
         for (Kind k : Kind.values()) {
-            Path dir = root().resolve("registry").resolve(k.folder());
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-                List<String> names = new ArrayList<>();
-                for (Path p : ds) {
-                    if (Files.isRegularFile(p.resolve(ArtifactManifest.FILE_NAME)) && ArtifactNames.isLegal(p.getFileName().toString())) {
-                        names.add(p.getFileName().toString());
-                    }
-                }
-                Collections.sort(names);
-                names.forEach(n -> out.add(new ArtifactId(k, n)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            out.addAll(artifacts(root(), k));
         }
         return out;
+    }
+
+    /**
+     * The artifacts of {@code kind} in the work tree at {@code root} (folders holding an artifact.yaml), by
+     * name; a static read of the folder, for callers that must not open (and so recover) the registry.
+     */
+    public static List<ArtifactId> artifacts(Path root, Kind kind) {
+        Path dir = root.resolve("registry").resolve(kind.folder());
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            List<String> names = new ArrayList<>();
+            for (Path p : ds) {
+                if (Files.isRegularFile(p.resolve(ArtifactManifest.FILE_NAME)) && ArtifactNames.isLegal(p.getFileName().toString())) {
+                    names.add(p.getFileName().toString());
+                }
+            }
+            Collections.sort(names);
+            return names.stream().map(n -> new ArtifactId(kind, n)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * {@code "; did you mean 'prompt/billing_refund'?"} for an artifact that does not exist, naming the
+     * artifacts (in the work tree or tagged) whose names are a typo away, the same kind first; or {@code ""}.
+     */
+    public String suggestFor(ArtifactId missing) {
+        Set<ArtifactId> known = new TreeSet<>(artifacts());
+        known.addAll(allVersions().keySet());
+        List<String> names = known.stream().map(ArtifactId::name).distinct().toList();
+        List<String> close = new ArrayList<>(Suggestions.closest(missing.name(), names));
+        if (!close.contains(missing.name()) && names.contains(missing.name())) {
+            close.add(0, missing.name()); // the right name under another kind
+        }
+        List<String> ids = new ArrayList<>();
+        for (String name : close) {
+            known.stream().filter(k -> k.name().equals(name))
+                    .sorted(Comparator.comparing((ArtifactId k) -> k.kind() != missing.kind()).thenComparing(k -> k))
+                    .forEach(k -> ids.add(k.toString()));
+        }
+        String hint = Suggestions.didYouMean(ids.subList(0, Math.min(ids.size(), Suggestions.LIMIT)));
+        return hint.isEmpty() ? "" : "; " + hint;
     }
 
     /** Checksums and digest of the artifact's content files as they stand in the work tree. */

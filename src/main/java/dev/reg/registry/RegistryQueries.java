@@ -107,7 +107,7 @@ public final class RegistryQueries {
         ArtifactId id = ArtifactId.parse(ref);
         List<Version> versions = registry.versions(id);
         if (versions.isEmpty() && !registry.exists(id)) {
-            throw new BadInputException("no artifact " + id + " (no folder " + id.folder() + " and no tags)");
+            throw new BadInputException("no artifact " + id + " (no folder " + id.folder() + " and no tags)" + registry.suggestFor(id));
         }
         List<LogEntry> out = new ArrayList<>();
         for (int i = versions.size() - 1; i >= 0; i--) {
