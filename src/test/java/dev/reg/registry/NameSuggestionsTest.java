@@ -8,21 +8,25 @@ import dev.reg.testing.RegCli;
 import dev.reg.testing.TestRegistry;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A mistyped workflow, kind or artifact: the error says what exists that is a typo away, and nothing is written. */
 class NameSuggestionsTest {
     @TempDir
-    Path dir;
+    static Path dir;
 
-    TestRegistry r;
+    static TestRegistry r;
 
-    @BeforeEach
-    void registry() {
+    /** Read-only for every test: each asserts that nothing was written. */
+    @BeforeAll
+    static void registry() {
         r = TestRegistry.supportCopilot(dir);
         r.artifact("prompt", "billing_summary").file("template.md", "Summarise the bill.\n").add();
+        r.artifact("dataset", "escalations").file("cases.jsonl", "{\"id\": \"E-1\"}\n").add();
+        r.git("rm", "-rq", "registry/datasets/escalations");
+        r.git("commit", "-qm", "retire dataset escalations");
     }
 
     private String refused(String... args) {
@@ -65,9 +69,7 @@ class NameSuggestionsTest {
 
     @Test
     void anArtifactKnownOnlyFromItsTagsIsOffered() {
-        r.git("rm", "-rq", "registry/prompts/billing_summary");
-        r.git("commit", "-qm", "retire billing_summary");
-        assertTrue(refused("log", "prompt/billing_sumary").endsWith("did you mean 'prompt/billing_summary'?\n"));
+        assertTrue(refused("log", "dataset/escalation").endsWith("did you mean 'dataset/escalations'?\n"));
     }
 
     @Test

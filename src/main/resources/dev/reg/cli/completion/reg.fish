@@ -27,9 +27,9 @@ function __reg_values --argument-names values lead cur global prog
     set -l pos $argv[6..-1]
     switch $values
         case files
-            __fish_complete_path $cur
+            __fish_complete_path "$cur"
         case dirs
-            __fish_complete_directories $cur
+            __fish_complete_directories "$cur"
         case 'words:*'
             for w in (string split ' ' -- (string replace 'words:' '' -- $values))
                 printf '%s%s\n' $lead $w
@@ -37,7 +37,7 @@ function __reg_values --argument-names values lead cur global prog
         case 'dyn:*'
             set -l g
             test -n "$global"; and set g -C $global
-            for line in ($prog $g __complete (string replace 'dyn:' '' -- $values) -- $cur $pos 2>/dev/null </dev/null)
+            for line in ($prog $g __complete (string replace 'dyn:' '' -- $values) -- "$cur" $pos 2>/dev/null </dev/null)
                 printf '%s%s\n' $lead $line
             end
     end
@@ -67,7 +67,7 @@ function __reg_complete
         end
     end
     if test -n "$pending"
-        __reg_values (__reg_option_values $cmd $pending) '' $cur "$global" $prog $pos
+        __reg_values (__reg_option_values $cmd $pending) '' "$cur" "$global" $prog $pos
         return
     end
     if string match -qr -- '^-[^=]*=' $cur
@@ -92,7 +92,7 @@ function __reg_complete
     for f in (__reg_facts p $cmd)
         set -l parts (string split '|' -- $f)
         if test $parts[1] -le $n; and test $n -le $parts[2]
-            __reg_values "$parts[3]" '' $cur "$global" $prog $pos
+            __reg_values "$parts[3]" '' "$cur" "$global" $prog $pos
             break
         end
     end
