@@ -39,7 +39,7 @@ public final class Main {
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("reg: " + ex.getMessage());
             CommandLine c = ex.getCommandLine();
-            err.println("(see '" + c.getCommandSpec().qualifiedName() + " --help')");
+            err.println(UsageSuggestions.of(ex).orElse("(see '" + c.getCommandSpec().qualifiedName() + " --help')"));
             return ExitCodes.BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {

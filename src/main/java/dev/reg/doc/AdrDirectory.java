@@ -135,6 +135,11 @@ public final class AdrDirectory {
         return read(file);
     }
 
+    /** The file names of every ADR in the folder, by number, without reading them. */
+    public List<String> fileNames() {
+        return files().stream().map(p -> p.getFileName().toString()).toList();
+    }
+
     private List<Path> files() {
         Path dir = root.resolve(folder);
         if (!Files.isDirectory(dir)) {
@@ -155,7 +160,8 @@ public final class AdrDirectory {
         return out;
     }
 
-    private static int number(String fileName) {
+    /** The number of ADR file {@code 0003-release-copilot-2.md}: 3; -1 when the name is not an ADR's. */
+    public static int number(String fileName) {
         Matcher m = FILE.matcher(fileName);
         if (!m.matches()) {
             return -1;

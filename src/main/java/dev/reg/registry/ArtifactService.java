@@ -252,20 +252,21 @@ public final class ArtifactService {
         }
     }
 
-    private static void ensureUnchangedSinceRead(Path file, byte[] before, String path) {
+    private void ensureUnchangedSinceRead(Path file, byte[] before, String path) {
         if (!Arrays.equals(before, readBytes(file, path, null))) {
             throw new RefusedException(path + " changed while reg was working; nothing was changed — run the command again");
         }
     }
 
-    private static byte[] readBytes(Path file, String path, ArtifactId id) {
+    private byte[] readBytes(Path file, String path, ArtifactId id) {
         try {
             if (Files.isSymbolicLink(file)) {
                 throw new BadInputException(path + " is a symbolic link; it must be a regular file");
             }
             return Files.readAllBytes(file);
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new BadInputException("no artifact " + (id == null ? path : id) + " (" + path + " does not exist; 'reg add' registers one)");
+            throw new BadInputException("no artifact " + (id == null ? path : id) + " (" + path + " does not exist; 'reg add' registers one)"
+                    + (id == null ? "" : registry.suggestFor(id)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

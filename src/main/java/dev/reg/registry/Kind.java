@@ -1,6 +1,7 @@
 package dev.reg.registry;
 
 import dev.reg.BadInputException;
+import dev.reg.util.Suggestions;
 
 /** The three kinds of artifact a registry holds, each in its own folder under {@code registry/}. */
 public enum Kind {
@@ -34,7 +35,8 @@ public enum Kind {
     }
 
     public static Kind parse(String text) {
-        return find(text).orElseThrow(() -> new BadInputException("unknown kind '" + text + "': expected prompt, model or dataset"));
+        return find(text).orElseThrow(() -> new BadInputException("unknown kind '" + text + "': expected prompt, model or dataset"
+                + Suggestions.hint(text, java.util.Arrays.stream(values()).map(Kind::id).toList())));
     }
 
     /** The kind whose word is {@code text}, if any. */

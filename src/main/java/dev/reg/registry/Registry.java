@@ -10,14 +10,21 @@ import dev.reg.git.Publisher;
 import dev.reg.git.RefReader;
 import dev.reg.git.WorkTreeStatus;
 import dev.reg.semver.Version;
+import dev.reg.util.Suggestions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A registry: the Git repository and its {@code registry/} tree. Its files are read through a
@@ -101,6 +108,15 @@ public final class Registry implements AutoCloseable {
         return at(tagCommit(v), v.tagName());
     }
 
+    /** The artifact as it stands in the work tree; a missing one is named with the near names that exist. */
+    public ArtifactManifest manifest(ArtifactId id) {
+        RegistryView work = workTree();
+        if (!work.hasArtifact(id)) {
+            throw new BadInputException("no artifact " + id + " (" + RegistryLayout.manifest(id) + " does not exist)" + suggestFor(id));
+        }
+        return work.manifest(id);
+    }
+
     /** The artifact's manifest as tagged at version {@code v}. */
     public ArtifactManifest manifestAt(ArtifactVersion v) {
         return atTag(v).manifest(v.artifact());
@@ -123,7 +139,8 @@ public final class Registry implements AutoCloseable {
 
     public GitId tagCommit(ArtifactVersion v) {
         if (!git.refs().refExists(v.tagRef())) {
-            throw new BadInputException("no version " + v + " (there is no tag " + v.tagName() + ")");
+            throw new BadInputException("no version " + v + " (there is no tag " + v.tagName() + ")"
+                    + (versions(v.artifact()).isEmpty() && !workTree().hasArtifact(v.artifact()) ? suggestFor(v.artifact()) : ""));
         }
         return git.refs().resolveCommit(v.tagRef()).orElseThrow(() -> new BadInputException("tag " + v + " does not point at a commit"));
     }
@@ -158,6 +175,51 @@ public final class Registry implements AutoCloseable {
     /** What changed between commits. */
     public CommitHistory history() {
         return git.history();
+    }
+
+    /**
+     * The artifacts of {@code kind} in the work tree at {@code root} (folders holding an artifact.yaml), by
+     * name; a static read of the folder, for callers that must not open (and so recover) the registry.
+     */
+    public static List<ArtifactId> artifacts(Path root, Kind kind) {
+        Path dir = root.resolve("registry").resolve(kind.folder());
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            List<String> names = new ArrayList<>();
+            for (Path p : ds) {
+                if (Files.isRegularFile(p.resolve(ArtifactManifest.FILE_NAME)) && ArtifactNames.isLegal(p.getFileName().toString())) {
+                    names.add(p.getFileName().toString());
+                }
+            }
+            Collections.sort(names);
+            return names.stream().map(n -> new ArtifactId(kind, n)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * {@code "; did you mean 'prompt/billing_refund'?"} for an artifact that does not exist, naming the
+     * artifacts (in the work tree or tagged) whose names are a typo away, the same kind first; or {@code ""}.
+     */
+    public String suggestFor(ArtifactId missing) {
+        Set<ArtifactId> known = new TreeSet<>(workTree().artifacts());
+        known.addAll(allVersions().keySet());
+        List<String> names = known.stream().map(ArtifactId::name).distinct().toList();
+        List<String> close = new ArrayList<>(Suggestions.closest(missing.name(), names));
+        if (!close.contains(missing.name()) && names.contains(missing.name())) {
+            close.add(0, missing.name()); // the right name under another kind
+        }
+        List<String> ids = new ArrayList<>();
+        for (String name : close) {
+            known.stream().filter(k -> k.name().equals(name))
+                    .sorted(Comparator.comparing((ArtifactId k) -> k.kind() != missing.kind()).thenComparing(k -> k))
+                    .forEach(k -> ids.add(k.toString()));
+        }
+        String hint = Suggestions.didYouMean(ids.subList(0, Math.min(ids.size(), Suggestions.LIMIT)));
+        return hint.isEmpty() ? "" : "; " + hint;
     }
 
     /** The work tree and index against HEAD. */

@@ -1,6 +1,7 @@
 package dev.reg.registry;
 
 import dev.reg.BadInputException;
+import dev.reg.util.Suggestions;
 import dev.reg.yaml.YamlDocument;
 import dev.reg.yaml.YamlMap;
 import java.util.ArrayList;
@@ -62,7 +63,8 @@ public record RegistryConfig(int format, Map<String, Workflow> workflows, Map<St
         Workflow w = workflows.get(name);
         if (w == null) {
             throw new BadInputException("unknown workflow '" + name + "' (" + PATH + " defines: "
-                    + (workflows.isEmpty() ? "none" : String.join(", ", workflows.keySet())) + ")");
+                    + (workflows.isEmpty() ? "none" : String.join(", ", workflows.keySet())) + ")"
+                    + Suggestions.hint(name, workflows.keySet()));
         }
         return w;
     }

@@ -38,7 +38,7 @@ public final class RegistryQueries {
         Map<ArtifactId, List<Version>> tags = registry.allVersions();
         List<ArtifactSummary> artifacts = new ArrayList<>();
         for (ArtifactId id : registry.workTree().artifacts()) {
-            ArtifactManifest m = registry.workTree().manifest(id);
+            ArtifactManifest m = registry.manifest(id);
             List<Version> vs = tags.getOrDefault(id, List.of());
             artifacts.add(new ArtifactSummary(id.toString(), m.version().toString(),
                     vs.isEmpty() ? null : vs.get(vs.size() - 1).toString(), vs.size()));
@@ -59,7 +59,7 @@ public final class RegistryQueries {
             return details(m, state, versions, tag);
         }
         ArtifactId id = ArtifactId.parse(ref);
-        ArtifactManifest m = registry.workTree().manifest(id);
+        ArtifactManifest m = registry.manifest(id);
         List<Version> versions = registry.versions(id);
         return details(m, state(m, versions), versions, null);
     }
@@ -107,7 +107,7 @@ public final class RegistryQueries {
         ArtifactId id = ArtifactId.parse(ref);
         List<Version> versions = registry.versions(id);
         if (versions.isEmpty() && !registry.workTree().hasArtifact(id)) {
-            throw new BadInputException("no artifact " + id + " (no folder " + id.folder() + " and no tags)");
+            throw new BadInputException("no artifact " + id + " (no folder " + id.folder() + " and no tags)" + registry.suggestFor(id));
         }
         List<LogEntry> out = new ArrayList<>();
         for (int i = versions.size() - 1; i >= 0; i--) {

@@ -24,8 +24,8 @@ public final class FileTrees {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
-        } catch (IOException e) {
-            // best effort, see above
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // best effort, see above (a file that vanishes during the walk, e.g. JGit's gc.log.lock, surfaces unchecked)
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reg.testing.GitCli;
+import dev.reg.testing.JarOnPath;
 import dev.reg.testing.TestEnv;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,16 +55,10 @@ class ReadmeTutorialIT {
 
     @Test
     void theTutorialRunsAsWrittenInAnEmptyFolder() throws Exception {
-        Path jar = Path.of(System.getProperty("reg.jar", "target/reg.jar")).toAbsolutePath();
-        assertTrue(Files.isRegularFile(jar), jar + " is missing: this test runs in 'mvnw verify', after package builds the jar");
+        Path bin = JarOnPath.install(dir.resolve("bin"));
         List<Map.Entry<Integer, String>> blocks = shellBlocks(Files.readAllLines(Path.of(System.getProperty("reg.readme", "README.md"))));
         assertTrue(blocks.size() >= 3, "the tutorial's shell blocks: " + blocks.size());
 
-        Path bin = Files.createDirectories(dir.resolve("bin"));
-        Path reg = bin.resolve("reg");
-        Files.writeString(reg, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
-                + "' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Duser.home=\"$HOME\" -jar '" + jar + "' \"$@\"\n");
-        assertTrue(reg.toFile().setExecutable(true));
         Path home = Files.createDirectories(dir.resolve("home"));
         Files.writeString(home.resolve(".gitconfig"), "[user]\n\tname = " + TestEnv.USER_NAME + "\n\temail = " + TestEnv.USER_EMAIL
                 + "\n[init]\n\tdefaultBranch = main\n");
