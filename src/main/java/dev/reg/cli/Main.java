@@ -3,6 +3,7 @@ package dev.reg.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import dev.reg.cli.render.StandardOutput;
 import java.time.Clock;
 import picocli.CommandLine;
 
@@ -12,10 +13,19 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        StandardOutput stdout = new StandardOutput(new java.io.FileOutputStream(java.io.FileDescriptor.out));
+        boolean interactive = System.console() != null;
+        // buffered for pipes and files; a terminal sees each line as it is printed, in order with stderr
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(new java.io.BufferedOutputStream(stdout, 1 << 16),
+                StandardCharsets.UTF_8), interactive);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = run(args, out, err, System.console() != null, Clock.systemUTC(), System.getenv());
+        int code = run(args, out, err, interactive, Clock.systemUTC(), System.getenv());
         out.flush();
+        if (stdout.failure() != null) {
+            // a truncated result must not look like a complete one
+            err.println("reg: cannot write the output: " + stdout.failure().getMessage());
+            code = code == ExitCodes.OK ? ExitCodes.INTERNAL : code;
+        }
         err.flush();
         System.exit(code);
     }
