@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
         + " embedding's cosine distance, and rates over a window, each green, yellow, red or unknown (too few events) by the drift: section"
         + " of the workflow's gate file as committed at HEAD (defaults PSI 0.10/0.25, JS 0.10/0.20, embedding 0.05/0.10). Writes nothing.",
     "The reference is files (--reference FILE, each file after its own flag) or the profile recorded for a release (--reference-release N,"
-        + " read from registry/online/WORKFLOW/release-N/drift-profile.json at HEAD).",
+        + " read from registry/online/WORKFLOW/drift-profile-release-N.json at HEAD).",
     "Exit 0 green, yellow or unknown; 1 red; 2 bad input."})
 final class DriftCommand extends OnlineCommand {
     @Parameters(index = "0", paramLabel = "WORKFLOW")

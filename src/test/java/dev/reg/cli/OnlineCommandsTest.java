@@ -378,7 +378,7 @@ class OnlineCommandsTest {
         RegCli.Result r = readOnly("drift", WF, "--reference-release", "1", "--current", CURRENT);
         assertEquals(2, r.exit(), r.all());
         assertEquals("reg: no recorded reference for release 1 (record one with reg drift support_copilot --reference FILE… --current FILE… --record): "
-                + "registry/online/support_copilot/release-1/drift-profile.json is not committed\n", r.err());
+                + "registry/online/support_copilot/drift-profile-release-1.json is not committed\n", r.err());
         assertEquals("", r.out());
     }
 
@@ -406,6 +406,13 @@ class OnlineCommandsTest {
         for (String part : List.of("fields", "embedding", "level", "rates", "reference")) {
             assertEquals(b.get(part), a.get(part), part);
         }
+
+        own.write(RecordedProfiles.path(WF, 2), profile.replace("\"counts\" : [ ", "\"counts\" : [ 1, "));
+        own.commitAll("a profile whose counts do not add up");
+        RegCli.Result broken = own.reg("drift", WF, "--reference-release", "2", "--current", CURRENT);
+        assertEquals(2, broken.exit(), broken.all());
+        assertTrue(broken.err().startsWith("reg: registry/online/support_copilot/drift-profile-release-2.json: "), broken.err());
+        assertTrue(broken.err().contains("the counts add up to"), broken.err());
     }
 
     // ---------------------------------------------------------------- budget
