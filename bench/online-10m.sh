@@ -3,22 +3,19 @@
 # canary, drift and budget stream "10,000,000 events in a 256 MB heap, at a good fraction of the speed
 # of merely reading the file". Generates two arms of EVENTS/2 events each over 30 days (default
 # 10,000,000 in all), gzip and plain, then times in one run: zcat | wc -l and a plain wc -l (the speed
-# of merely reading), and the canary readout (gzip and plain), drift (control as reference, treatment
-# as current) and the error budget (both files), each in its own JVM with -Xmx$HEAP. Prints wall
-# time, peak RSS and the ratio to zcat | wc -l. Fixture under bench/out/online-10m (git-ignored).
-#
-# Until the CLI has `reg canary|drift|budget`, the readouts run through the test entry point
-# dev.reg.online.OnlineMain (src/test); the wiring will switch this script to "$REG" canary etc.
+# of merely reading), and `reg canary` (gzip and plain), `reg drift` (control as reference, treatment
+# as current) and `reg budget` (both files), each through the launcher (./reg) with
+# REG_JAVA_OPTS=-Xmx$HEAP, in a small registry whose committed gate file holds the canary: and slo:
+# sections. Prints wall and CPU time, peak RSS and the ratios to zcat | wc -l. Fixture under
+# bench/out/online-10m (git-ignored).
 set -euo pipefail
 bench_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$bench_root/bench/lib.sh"
 events="${EVENTS:-10000000}"
 heap="${HEAP:-256m}"
 out="$bench_root/bench/out/online-10m"
 mkdir -p "$out"
-
-echo "building (test classes and the dependency class path) ..."
-(cd "$bench_root" && ./mvnw -B -q -o -DskipTests test-compile && ./mvnw -B -q -o dependency:build-classpath -Dmdep.outputFile="$out/cp.txt" >/dev/null)
-cp="$bench_root/target/classes:$bench_root/target/test-classes:$(cat "$out/cp.txt")"
+REG_ARCHIVE=sync "$REG" --version >/dev/null   # builds the jar and the archive first
 
 # one event per line, as DESIGN.md's telemetry format: whole-millisecond latency, costs to 5 decimals,
 # scores to 2 and 1 decimals, three guardrail flags, a decision and a 4-value embedding
@@ -48,7 +45,19 @@ if [ ! -f "$out/treatment.jsonl.gz" ] || [ "$(cat "$out/events.txt" 2>/dev/null)
 fi
 ls -l "$out"/*.jsonl "$out"/*.gz | awk '{printf "  %s  %d MB\n", $NF, $5 / 1048576}'
 
-cat > "$out/gate.yaml" <<'YAML'
+# the registry: a workflow whose gate file (as committed at HEAD) has the canary and SLO sections
+repo="$out/registry"
+rm -rf "$repo"
+git init -q "$repo" && "$REG" -C "$repo" init >/dev/null
+cat > "$repo/registry/registry.yaml" <<'YAML'
+registry: 1
+workflows:
+  support_copilot:
+    components: [prompt/billing_refund]
+    gate: gates/support_copilot.yaml
+YAML
+mkdir -p "$repo/registry/gates"
+cat > "$repo/registry/gates/support_copilot.yaml" <<'YAML'
 canary:
   split: 0.5
   min_events: 500
@@ -62,6 +71,7 @@ slo:
   window: 30d
   good: success && latency_ms <= 1200 && severity != sev1
 YAML
+git -C "$repo" add -A && git -C "$repo" commit -q -m "online gate sections"
 
 # runs one step; prints "<label>  <wall s>  <cpu s>  <peak RSS MB>  <wall and cpu ratios to the last zcat | wc -l>"
 # The machine may be shared: each readout is timed right after its own zcat | wc -l baseline, and CPU
@@ -71,7 +81,10 @@ base_cpu=""
 step() {
   local label="$1"; shift
   local t="$out/time.txt"
-  /usr/bin/time -f "%e %U %S %M" -o "$t" "$@" > "$out/step.out" 2> "$out/step.err" || { cat "$out/step.err" >&2; exit 1; }
+  # reg exits 1 for a readout that says no (continue, red, page): that is a result, not a failure
+  local code=0
+  REG_JAVA_OPTS="-Xmx$heap" /usr/bin/time -f "%e %U %S %M" -o "$t" "$@" > "$out/step.out" 2> "$out/step.err" || code=$?
+  [ "$code" -le 1 ] || { cat "$out/step.err" >&2; exit 1; }
   read -r wall user sys kb < <(tail -1 "$t")
   local cpu
   cpu=$(python3 -c "import sys; print('%.2f' % (float(sys.argv[1]) + float(sys.argv[2])))" "$user" "$sys")
@@ -83,7 +96,7 @@ step() {
     "$(python3 -c "import sys; print('%.2f' % (float(sys.argv[1]) / float(sys.argv[2])))" "$wall" "$base_wall")" \
     "$(python3 -c "import sys; print('%.2f' % (float(sys.argv[1]) / float(sys.argv[2])))" "$cpu" "$base_cpu")"
 }
-java=(java "-Xmx$heap" -XX:+UseSerialGC -cp "$cp" dev.reg.online.OnlineMain)
+reg=("$REG" -C "$repo")
 gz=("$out/control.jsonl.gz" "$out/treatment.jsonl.gz")
 zcat_wc() { step "zcat | wc -l" bash -c "zcat '${gz[0]}' '${gz[1]}' | wc -l"; }
 
@@ -91,18 +104,18 @@ echo "timing ($events events, heap -Xmx$heap, $(nproc) cores, load $(cut -d' ' -
 zcat_wc
 step "wc -l control.jsonl treatment.jsonl (plain)" wc -l "$out/control.jsonl" "$out/treatment.jsonl"
 zcat_wc
-step "canary (gzip)" "${java[@]}" canary --gate "$out/gate.yaml" --control "${gz[0]}" --treatment "${gz[1]}"
+step "reg canary (gzip)" "${reg[@]}" canary support_copilot --control "${gz[0]}" --treatment "${gz[1]}"
 cp "$out/step.out" "$out/canary.txt"
 zcat_wc
-step "canary (plain)" "${java[@]}" canary --gate "$out/gate.yaml" --control "$out/control.jsonl" --treatment "$out/treatment.jsonl"
+step "reg canary (plain)" "${reg[@]}" canary support_copilot --control "$out/control.jsonl" --treatment "$out/treatment.jsonl"
 zcat_wc
-step "drift (reference control.gz, current treatment.gz)" "${java[@]}" drift --gate "$out/gate.yaml" --reference "${gz[0]}" --current "${gz[1]}"
+step "reg drift (reference control.gz, current treatment.gz)" "${reg[@]}" drift support_copilot --reference "${gz[0]}" --current "${gz[1]}"
 cp "$out/step.out" "$out/drift.txt"
 zcat_wc
-step "budget (gzip)" "${java[@]}" budget --gate "$out/gate.yaml" --events "${gz[0]}" --events "${gz[1]}"
+step "reg budget (gzip)" "${reg[@]}" budget support_copilot --events "${gz[0]}" --events "${gz[1]}"
 cp "$out/step.out" "$out/budget.txt"
 echo "load after: $(cut -d' ' -f1 /proc/loadavg)"
 echo
 echo "canary readout:"; sed 's/^/  /' "$out/canary.txt"
-echo "drift:"; head -3 "$out/drift.txt" | sed 's/^/  /'
-echo "budget:"; head -3 "$out/budget.txt" | sed 's/^/  /'
+echo "drift:"; head -4 "$out/drift.txt" | sed 's/^/  /'
+echo "budget:"; head -4 "$out/budget.txt" | sed 's/^/  /'

@@ -24,10 +24,11 @@ public record GateFile(String path, List<BarSpec> bars, List<String> mustPass, T
 
     public static GateFile read(YamlDocument doc) {
         YamlMap root = doc.rootMap();
-        // canary and drift hold the pre-registered bars of the online readouts (DESIGN.md section 2); the gate does not read them
-        root.requireOnly(List.of("gates", "must_pass", "trials", "canary", "drift", "description"));
+        // canary, drift and slo are the online readouts' sections (DESIGN.md section 2), read by dev.reg.online; the gate does not read them
+        root.requireOnly(List.of("gates", "must_pass", "trials", "canary", "drift", "slo", "description"));
         root.optMap("canary");
         root.optMap("drift");
+        root.optMap("slo");
         root.optString("description");
         TrialMode defaultTrials = root.optString("trials").map(t -> trialMode(root, "trials", t)).orElse(null);
         List<BarSpec> bars = new ArrayList<>();

@@ -170,12 +170,18 @@ public final class GateService {
                 composite, digest);
     }
 
-    /** The workflow's gate file as stored in the view. */
-    public GateFile gateFile(Workflow wf) {
-        String rel = RegistryLayout.gate(wf);
-        if (!java.nio.file.Path.of(rel).normalize().startsWith(RegistryLayout.REGISTRY) || rel.contains("..")) {
+    /** Where the workflow's gate file is: registry.yaml names it relative to registry/, and it may not point outside. */
+    public static String gatePath(Workflow wf) {
+        java.nio.file.Path p = java.nio.file.Path.of(RegistryLayout.REGISTRY).resolve(wf.gate()).normalize();
+        if (!p.startsWith(RegistryLayout.REGISTRY) || p.isAbsolute()) {
             throw new BadInputException(RegistryLayout.CONFIG + ": workflow " + wf.name() + ": gate '" + wf.gate() + "' points outside registry/");
         }
+        return p.toString().replace('\\', '/');
+    }
+
+    /** The workflow's gate file as stored in the view. */
+    public GateFile gateFile(Workflow wf) {
+        String rel = gatePath(wf);
         if (!view.isFile(rel)) {
             throw new BadInputException("workflow " + wf.name() + " has no gate file (" + rel + " does not exist); write its bars there"
                     + (view.commit().isPresent() ? " and commit them (the gate reads " + view.describe() + ")" : ""));

@@ -16,6 +16,15 @@ public final class BudgetJson {
     }
 
     public static String render(BudgetReadout r) {
+        return OnlineJson.write(tree(r));
+    }
+
+    /** The readout with the workflow and the gate file its SLO came from. */
+    public static String render(BudgetReadout r, GateSource gate) {
+        return OnlineJson.write(tree(r), gate);
+    }
+
+    static ObjectNode tree(BudgetReadout r) {
         ObjectNode o = OnlineJson.object();
         o.put("format", FORMAT);
         ObjectNode slo = o.putObject("slo");
@@ -56,7 +65,7 @@ public final class BudgetJson {
         o.put("untimed", r.untimed());
         o.put("after_now", r.afterNow());
         OnlineJson.inputs(o, r.read());
-        return OnlineJson.write(o);
+        return o;
     }
 
     public static String text(BudgetReadout r) {

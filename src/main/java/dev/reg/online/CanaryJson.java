@@ -22,6 +22,11 @@ public final class CanaryJson {
         return OnlineJson.write(tree(r));
     }
 
+    /** The readout with the workflow and the gate file it was judged against. */
+    public static String render(CanaryReadout r, GateSource gate) {
+        return OnlineJson.write(tree(r), gate);
+    }
+
     public static ObjectNode tree(CanaryReadout r) {
         ObjectNode o = OnlineJson.object();
         o.put("format", FORMAT);

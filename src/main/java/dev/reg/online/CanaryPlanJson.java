@@ -12,6 +12,15 @@ public final class CanaryPlanJson {
     }
 
     public static String render(CanaryPlan p) {
+        return OnlineJson.write(tree(p));
+    }
+
+    /** The plan with the workflow and the gate file it was made from. */
+    public static String render(CanaryPlan p, GateSource gate) {
+        return OnlineJson.write(tree(p), gate);
+    }
+
+    static ObjectNode tree(CanaryPlan p) {
         ObjectNode o = OnlineJson.object();
         o.put("format", FORMAT);
         o.put("method", p.method());
@@ -42,7 +51,7 @@ public final class CanaryPlanJson {
         if (p.baseline() != null) {
             OnlineJson.inputs(o, p.baseline());
         }
-        return OnlineJson.write(o);
+        return o;
     }
 
     public static String text(CanaryPlan p) {

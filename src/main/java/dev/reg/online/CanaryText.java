@@ -40,7 +40,7 @@ public final class CanaryText {
         sb.append(t.render("  "));
         sb.append("bars:\n");
         for (BarOutcome b : r.bars()) {
-            sb.append("  ").append(String.format(Locale.ROOT, "%-12s", b.status().label().toUpperCase(Locale.ROOT))).append(b.bar().describe())
+            sb.append("  ").append(String.format(Locale.ROOT, "%-13s", b.status().label().toUpperCase(Locale.ROOT))).append(b.bar().describe())
                     .append(b.bar().relative() ? " (relative)" : "").append(": ").append(b.reason()).append('\n');
         }
         sb.append("reasons:\n");

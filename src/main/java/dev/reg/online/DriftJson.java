@@ -28,6 +28,15 @@ public final class DriftJson {
     }
 
     public static String render(DriftReadout r) {
+        return OnlineJson.write(tree(r));
+    }
+
+    /** The readout with the workflow and the gate file its thresholds came from. */
+    public static String render(DriftReadout r, GateSource gate) {
+        return OnlineJson.write(tree(r), gate);
+    }
+
+    static ObjectNode tree(DriftReadout r) {
         ObjectNode o = OnlineJson.object();
         o.put("format", FORMAT);
         ArrayNode fields = o.putArray("fields");
@@ -96,7 +105,7 @@ public final class DriftJson {
         ref.put("events", r.reference().events());
         OnlineJson.inputArray(ref.putArray("inputs"), r.reference().inputs());
         OnlineJson.inputs(o, r.current());
-        return OnlineJson.write(o);
+        return o;
     }
 
     /** The reference profile, to record and to read back with {@link #readProfile}. */

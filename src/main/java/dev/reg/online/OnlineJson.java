@@ -38,6 +38,21 @@ final class OnlineJson {
         }
     }
 
+    /**
+     * The workflow and the gate file a readout was judged against, after the readout's own fields:
+     * {@code "workflow"} and {@code "gate_file": {"path", "commit", "read_from": "HEAD", "section", "section_present"}}.
+     */
+    static String write(ObjectNode readout, GateSource g) {
+        readout.put("workflow", g.workflow());
+        ObjectNode x = readout.putObject("gate_file");
+        x.put("path", g.file());
+        x.put("commit", g.commit());
+        x.put("read_from", "HEAD");
+        x.put("section", g.section());
+        x.put("section_present", g.sectionPresent());
+        return write(readout);
+    }
+
     /** {@code o.name = x}, or null when x is NaN or infinite. */
     static void num(ObjectNode o, String name, double x) {
         if (Double.isFinite(x)) {

@@ -19,4 +19,9 @@ public record TelemetryInput(Path path, String name, Arm arm) {
     public static TelemetryInput of(Path path) {
         return new TelemetryInput(path, path.toString(), null);
     }
+
+    /** A file a user named, resolved against {@code base} (where relative paths start) and named as typed. */
+    public static TelemetryInput typed(Path base, Path typed, Arm arm) {
+        return new TelemetryInput(base.resolve(typed), typed.toString(), arm);
+    }
 }

@@ -3,6 +3,10 @@ package dev.reg.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reg.BadInputException;
 import dev.reg.gate.GateFile;
+import dev.reg.online.CanarySpec;
+import dev.reg.online.DriftSpec;
+import dev.reg.online.SloSpec;
+import dev.reg.yaml.YamlMap;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,12 +42,22 @@ final class GateRules {
     }
 
     /**
-     * The bars as {@code reg gate} reads them: the gate's own parser decides what a valid bar is, so
-     * a file validate accepts is a file the gate can evaluate. Its first complaint becomes the finding.
+     * The bars as {@code reg gate} reads them, and the canary:, drift: and slo: sections as
+     * {@code reg canary}, {@code reg drift} and {@code reg budget} read them: each reader decides what
+     * is valid, so a file validate accepts is a file the commands can use. The first complaint of each
+     * reader becomes a finding.
      */
     private void checkBars(Context.LoadedYaml y) {
+        parse(y, () -> GateFile.read(y.doc()));
+        YamlMap root = y.doc().rootMap();
+        parse(y, () -> root.optMap("canary").ifPresent(CanarySpec::read));
+        parse(y, () -> root.optMap("drift").ifPresent(DriftSpec::read));
+        parse(y, () -> root.optMap("slo").ifPresent(SloSpec::read));
+    }
+
+    private void parse(Context.LoadedYaml y, Runnable reader) {
         try {
-            GateFile.read(y.doc());
+            reader.run();
         } catch (BadInputException e) {
             int line = e.line() > 0 ? e.line() : 1;
             ctx.add(Rule.GATE_INVALID, y.file(), line, 1, e.detail() != null ? e.detail() : e.getMessage());

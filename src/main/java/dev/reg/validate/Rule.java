@@ -60,8 +60,10 @@ public enum Rule {
             "A reference to an artifact version, artifact, eval run or document does not resolve.",
             "Point the reference at something that exists: a version tag (kind/name@version), an artifact folder, an eval run id under registry/evals/, an ADR file."),
     GATE_INVALID("REG019", "gate-invalid", Severity.ERROR,
-            "A gate bar cannot be evaluated as written.",
-            "Each bar needs a known agg and at least one of min, max, tail_min or max_drop; equals goes with count or rate; max_drop with vs: baseline."),
+            "A gate bar, or the canary:, drift: or slo: section of a gate file, cannot be used as written.",
+            "Each bar needs a known agg and at least one of min, max, tail_min or max_drop; equals goes with count or rate; max_drop with vs: baseline."
+                    + " canary: needs a split between 0 and 1 and bars that do not contradict each other; drift: needs red at least yellow;"
+                    + " slo: needs an objective between 0 and 1 and a good: condition that parses (docs/online-statistics.md)."),
     GATE_UNKNOWN_METRIC("REG020", "gate-unknown-metric", Severity.ERROR,
             "A gate names a metric that no eval run reports and that is no case field.",
             "Use a metric the eval runs in registry/evals/ declare, or a case field (pass, latency_ms, cost_usd, tokens, severity, error)."),

@@ -88,7 +88,7 @@ class LauncherChoiceTest {
         assertEquals("", r.out());
     }
 
-    /** Short reads stop at C1 for start-up; commands that hash or import keep C2 unless they only plan (--dry-run). */
+    /** Short reads stop at C1 for start-up; commands that hash, import or stream telemetry keep C2 unless they only plan (--dry-run). */
     @Test
     void jitAndOptionsFollowTheCommand() throws IOException {
         Map<String, String> env = Map.of("REG_JAVA", jdk("jdk-17", "17.0.9").toString(), "REG_ARCHIVE", "off", "REG_JAVA_OPTS", "-Xmx64m -Dx=y");
@@ -98,7 +98,10 @@ class LauncherChoiceTest {
                 List.of("bump", "prompt", "p", "minor"), false,
                 List.of("-C", "show", "verify"), false,
                 List.of("rollback", "wf", "--dry-run"), true,
-                List.of("rollback", "wf"), false);
+                List.of("rollback", "wf"), false,
+                List.of("canary", "wf", "--events", "e.jsonl.gz"), false,
+                List.of("drift", "wf", "--reference", "r.jsonl", "--current", "c.jsonl"), false,
+                List.of("budget", "wf", "--events", "e.jsonl"), false);
         for (var e : c1.entrySet()) {
             RegCli.Result r = layout.ok(env, e.getKey().toArray(String[]::new));
             List<String> args = lines(r, "arg: ");

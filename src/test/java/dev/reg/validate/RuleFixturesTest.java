@@ -480,6 +480,69 @@ class RuleFixturesTest {
         x.validate().expectClean();
     }
 
+    /** The online sections: the readers of reg canary, reg drift and reg budget decide, at the line they name. */
+    private static final String ONLINE = """
+            gates:
+              - {metric: exact, agg: mean, min: 0.8}
+            canary:
+              split: 0.10
+              min_events: 500
+              bars:
+                - {metric: grounded_judge, min_uplift: 0.08, relative: true}
+                - {metric: cost_usd, max_increase: 0.05, relative: true}
+                - {metric: guardrail.jailbreak, no_regression: true}
+                - {metric: grounded_judge, stop_loss: -0.05, relative: true}
+            drift:
+              psi: {yellow: 0.1, red: 0.25}
+              window: 1h
+            slo:
+              objective: 0.995
+              window: 30d
+              good: success && latency_ms <= 1200 && severity != sev1
+            """;
+
+    @Test
+    void reg019WellFormedOnlineSectionsPass() {
+        withEvalRun().write(GATE, ONLINE).validate().expectClean();
+    }
+
+    @Test
+    void reg019ContradictoryCanaryBarsFail() {
+        Fixture x = withEvalRun().write(GATE, ONLINE.replace("{metric: cost_usd, max_increase: 0.05, relative: true}",
+                "{metric: grounded_judge, max_increase: 0.05, relative: true}"));
+        Fixture.Found found = x.validate().expect("REG019", GATE, x.lineOf(GATE, "grounded_judge, max_increase"));
+        assertTrue(found.message().contains("contradictory bars on grounded_judge"), found.message());
+    }
+
+    @Test
+    void reg019CanarySplitOutOfRangeFails() {
+        Fixture x = withEvalRun().write(GATE, ONLINE.replace("split: 0.10", "split: 10"));
+        Fixture.Found found = x.validate().expect("REG019", GATE, x.lineOf(GATE, "split:"));
+        assertTrue(found.message().contains("between 0 and 1"), found.message());
+    }
+
+    @Test
+    void reg019DriftRedBelowYellowFails() {
+        Fixture x = withEvalRun().write(GATE, ONLINE.replace("psi: {yellow: 0.1, red: 0.25}", "psi: {yellow: 0.3, red: 0.25}"));
+        x.validate().expect("REG019", GATE, x.lineOf(GATE, "psi:"));
+    }
+
+    @Test
+    void reg019SloConditionThatDoesNotParseFails() {
+        Fixture x = withEvalRun().write(GATE, ONLINE.replace("latency_ms <= 1200", "latency_ms <= fast"));
+        Fixture.Found found = x.validate().expect("REG019", GATE, x.lineOf(GATE, "good:"));
+        assertTrue(found.message().contains("latency_ms is a number"), found.message());
+    }
+
+    @Test
+    void onlineSectionsAreCheckedByTheSchemaToo() {
+        Fixture x = withEvalRun().write(GATE, ONLINE.replace("no_regression: true}", "no_regression: true, colour: red}")
+                .replace("objective: 0.995", "objective: high"));
+        Fixture.Run r = x.validate();
+        r.expect("REG002", GATE, x.lineOf(GATE, "colour"));
+        r.expect("REG003", GATE, x.lineOf(GATE, "objective:"));
+    }
+
     @Test
     void reg020MetricNoRunDeclaresFails() {
         Fixture x = withEvalRun().write(GATE, "gates:\n  - {metric: exactness, agg: mean, min: 0.8}\n");

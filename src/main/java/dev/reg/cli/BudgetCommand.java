@@ -1,0 +1,34 @@
+package dev.reg.cli;
+
+import dev.reg.online.BudgetJson;
+import dev.reg.online.BudgetReadout;
+import dev.reg.online.OnlineService;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "budget", description = {"The error budget of the slo: section of the workflow's gate file (as committed at HEAD): budget"
+        + " spent and remaining over the SLO's window, and the burn rates of the SRE workbook's multiwindow alerts (page: 1h and 5m above"
+        + " 14.4, 6h and 30m above 6; ticket: 1d and 2h above 3, 3d and 6h above 1). Evaluated at the latest event or at --now. Writes nothing.",
+    "Exit 0 ok, ticket or unknown (no timed events); 1 a page-level burn or an exhausted budget (freeze); 2 bad input."})
+final class BudgetCommand extends OnlineCommand {
+    @Parameters(index = "0", paramLabel = "WORKFLOW")
+    String workflow;
+
+    @Option(names = "--events", paramLabel = "FILE", description = "a file of events (repeat the flag for each file)")
+    List<Path> events = new ArrayList<>();
+
+    @Option(names = "--now", paramLabel = "TIME", description = "evaluate at this moment, with its offset, e.g. 2026-11-20T10:00Z (later events are left out)")
+    String now;
+
+    @Override
+    public Integer call() {
+        OnlineService.Judged<BudgetReadout> j = readout(s -> s.budget(workflow, inputs(events, null), now, skipBad));
+        BudgetReadout r = j.readout();
+        print("budget", j.gate(), () -> BudgetJson.render(r, j.gate()), () -> BudgetJson.text(r));
+        return r.status() == BudgetReadout.Status.PAGE || r.exhausted() ? ExitCodes.NO : ExitCodes.OK;
+    }
+}
