@@ -29,13 +29,4 @@ final class HelpCommand implements Runnable {
         }
         c.usage(spec.commandLine().getOut());
     }
-
-    /** {@code -h/--help} on every command and subcommand, from picocli's model, so no command can lack it. */
-    static void addHelpOptions(CommandLine c) {
-        CommandSpec s = c.getCommandSpec();
-        if (!s.optionsMap().containsKey("--help")) {
-            s.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());
-        }
-        c.getSubcommands().values().forEach(HelpCommand::addHelpOptions);
-    }
 }

@@ -41,8 +41,7 @@ public final class Main {
         PrintWriter err = context.terminal().err();
         RegCommand reg = new RegCommand();
         reg.context = context;
-        CommandLine cl = new CommandLine(reg);
-        HelpCommand.addHelpOptions(cl);
+        CommandLine cl = CommandTree.forArgs(reg, args);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(false);

@@ -56,8 +56,7 @@ public final class ManPages {
 
     /** reg's command tree as Main builds it (with {@code -h/--help} on every command). */
     static CommandLine model() {
-        CommandLine root = new CommandLine(new RegCommand());
-        HelpCommand.addHelpOptions(root);
+        CommandLine root = CommandTree.whole(new RegCommand());
         root.setUsageHelpWidth(1000); // one synopsis line; the pager wraps
         return root;
     }

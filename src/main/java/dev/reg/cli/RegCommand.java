@@ -8,15 +8,47 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "reg", mixinStandardHelpOptions = true, versionProvider = RegCommand.VersionProvider.class,
-        description = "A Git-native registry and release-decision tool for LLM workflows.",
-        subcommands = {
-            InitCommand.class, AddCommand.class, BumpCommand.class, ShowCommand.class, LogCommand.class, DiffCommand.class,
-            RecoverCommand.class, ValidateCommand.class, VerifyCommand.class, HooksCommand.class, EvalCommand.class, GateCommand.class, CompositeCommand.class, ReleaseCommand.class, RollbackCommand.class, MarkCommand.class,
-            FreezeCommand.class, UnfreezeCommand.class, HistoryCommand.class, LiveCommand.class, CanaryCommand.class, DriftCommand.class,
-            BudgetCommand.class, AdrCommand.class, MemoCommand.class, ReportCommand.class, DemoCommand.class, CompletionCommand.class,
-            CompleteCommand.class, HelpCommand.class
-        })
+        description = "A Git-native registry and release-decision tool for LLM workflows.")
 public final class RegCommand implements Runnable {
+    /**
+     * Every command of reg, in the order 'reg --help' lists them: its name and its class in this
+     * package. Adding a command is adding one line here. Names rather than class literals, so that a
+     * run loads and builds only the command it runs ({@link CommandTree}); a test checks each line
+     * against the class's {@code @Command} name.
+     */
+    static final String[][] COMMANDS = {
+        {"init", "InitCommand"},
+        {"add", "AddCommand"},
+        {"bump", "BumpCommand"},
+        {"show", "ShowCommand"},
+        {"log", "LogCommand"},
+        {"diff", "DiffCommand"},
+        {"recover", "RecoverCommand"},
+        {"validate", "ValidateCommand"},
+        {"verify", "VerifyCommand"},
+        {"hooks", "HooksCommand"},
+        {"eval", "EvalCommand"},
+        {"gate", "GateCommand"},
+        {"composite", "CompositeCommand"},
+        {"release", "ReleaseCommand"},
+        {"rollback", "RollbackCommand"},
+        {"mark", "MarkCommand"},
+        {"freeze", "FreezeCommand"},
+        {"unfreeze", "UnfreezeCommand"},
+        {"history", "HistoryCommand"},
+        {"live", "LiveCommand"},
+        {"canary", "CanaryCommand"},
+        {"drift", "DriftCommand"},
+        {"budget", "BudgetCommand"},
+        {"adr", "AdrCommand"},
+        {"memo", "MemoCommand"},
+        {"report", "ReportCommand"},
+        {"demo", "DemoCommand"},
+        {"completion", "CompletionCommand"},
+        {"__complete", "CompleteCommand"},
+        {"help", "HelpCommand"},
+    };
+
     @Mixin
     GlobalOptions global = new GlobalOptions();
 

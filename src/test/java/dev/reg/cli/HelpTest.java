@@ -27,7 +27,7 @@ class HelpTest {
     /** Every command path under reg, e.g. [adr, new]; the root itself is []. */
     static List<List<String>> commandPaths() {
         List<List<String>> out = new ArrayList<>();
-        walk(new CommandLine(new RegCommand()), new ArrayList<>(), out);
+        walk(CommandTree.whole(new RegCommand()), new ArrayList<>(), out);
         return out;
     }
 
