@@ -32,6 +32,7 @@ class ClassLoadingTest {
             "com.networknt.", "org.apache.commons.statistics.");
 
     private static final Pattern LOADED = Pattern.compile("\\[class,load\\s*\\] (\\S+) source:");
+    private static final Pattern COMMAND = Pattern.compile("dev\\.reg\\.cli\\.(\\w+Command)(\\$.*)?");
     /** {@code [class,resolve] FROM TO FILE (REASON)}: which class made the JVM load which, e.g. during verification. */
     private static final Pattern RESOLVED = Pattern.compile("\\[class,resolve\\s*\\] (\\S+) (\\S+) (.*)");
 
@@ -48,17 +49,22 @@ class ClassLoadingTest {
 
     static Stream<Arguments> readingCommands() {
         return Stream.of(
-                Arguments.of(List.of("show")),
-                Arguments.of(List.of("show", "prompt/billing_refund")),
-                Arguments.of(List.of("log", "prompt/billing_refund")),
-                Arguments.of(List.of("composite", "support_copilot")),
-                Arguments.of(List.of("history", "support_copilot")),
-                Arguments.of(List.of("live", "support_copilot")));
+                Arguments.of(List.of("--version"), List.of()),
+                Arguments.of(List.of("show"), List.of("ShowCommand")),
+                Arguments.of(List.of("show", "prompt/billing_refund"), List.of("ShowCommand")),
+                Arguments.of(List.of("log", "prompt/billing_refund"), List.of("LogCommand")),
+                Arguments.of(List.of("composite", "support_copilot"), List.of("CompositeCommand")),
+                Arguments.of(List.of("history", "support_copilot"), List.of("HistoryCommand")),
+                Arguments.of(List.of("live", "support_copilot"), List.of("LiveCommand")));
     }
 
+    /**
+     * Each run loads no heavy library, and of reg's command classes only its own (issue 14: the
+     * command line is parsed into the one command that runs; the others are never loaded).
+     */
     @ParameterizedTest(name = "reg {0}")
     @MethodSource("readingCommands")
-    void loadsNoHeavyLibrary(List<String> args) throws Exception {
+    void loadsNoHeavyLibraryAndNoOtherCommand(List<String> args, List<String> ownCommand) throws Exception {
         Path log = Files.createTempFile(dir, "class-load", ".log");
         ProcessBuilder pb = RegCli.process(story, List.of(), args.toArray(String[]::new));
         pb.environment().put("JDK_JAVA_OPTIONS", "-Xlog:class+load=info,class+resolve=debug:file=" + log);
@@ -69,8 +75,25 @@ class ClassLoadingTest {
         assertEquals(0, p.waitFor(), "reg " + args + ":\n" + out);
         assertFalse(out.isBlank(), "reg " + args + " printed nothing");
 
-        Map<String, List<String>> heavy = heavyLoads(Files.readAllLines(log, StandardCharsets.UTF_8));
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        Map<String, List<String>> heavy = heavyLoads(lines);
         assertEquals(Map.of(), heavy, "reg " + String.join(" ", args) + " loads heavy libraries (library = the reg classes that made the JVM load them)");
+        assertEquals(ownCommand, commandClasses(lines), "reg " + String.join(" ", args) + " loads these command classes");
+    }
+
+    /** The command classes ({@code dev.reg.cli.*Command}, not reg's root or their base class) a class-load log shows loaded. */
+    static List<String> commandClasses(List<String> log) {
+        List<String> found = new ArrayList<>();
+        for (String line : log) {
+            Matcher load = LOADED.matcher(line);
+            if (load.find()) {
+                Matcher c = COMMAND.matcher(load.group(1));
+                if (c.matches() && !List.of("RegCommand", "BaseCommand").contains(c.group(1)) && !found.contains(c.group(1))) {
+                    found.add(c.group(1));
+                }
+            }
+        }
+        return found;
     }
 
     private static String library(String className) {
