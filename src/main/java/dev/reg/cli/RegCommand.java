@@ -44,6 +44,7 @@ public final class RegCommand implements Runnable {
         {"memo", "MemoCommand"},
         {"report", "ReportCommand"},
         {"demo", "DemoCommand"},
+        {"doctor", "DoctorCommand"},
         {"completion", "CompletionCommand"},
         {"__complete", "CompleteCommand"},
         {"help", "HelpCommand"},

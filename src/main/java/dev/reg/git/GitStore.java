@@ -128,6 +128,25 @@ public final class GitStore implements AutoCloseable {
         repo.close();
     }
 
+    /** Whether this is a shallow clone: history cut off at the commits {@code .git/shallow} names ({@code git clone --depth}). */
+    public boolean isShallow() {
+        try {
+            return !repo.getObjectDatabase().getShallowCommits().isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The branch HEAD is on ({@code main}); empty when HEAD is detached at a commit. */
+    public Optional<String> branch() {
+        try {
+            String full = repo.getFullBranch();
+            return full != null && full.startsWith(Constants.R_HEADS) ? Optional.of(full.substring(Constants.R_HEADS.length())) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The editor Git config names ({@code core.editor}), as {@code git commit} would read it. */
     public Optional<String> coreEditor() {
         String e = repo.getConfig().getString("core", null, "editor");

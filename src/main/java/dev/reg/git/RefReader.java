@@ -234,6 +234,22 @@ public final class RefReader {
         }
     }
 
+    /** The refs starting with {@code prefix} that point straight at a commit: lightweight tags, where reg makes annotated ones. */
+    public List<String> lightweight(String prefix) {
+        List<String> out = new ArrayList<>();
+        try {
+            for (Ref r : repo.getRefDatabase().getRefsByPrefix(prefix)) {
+                Ref peeled = r.isPeeled() ? r : repo.getRefDatabase().peel(r);
+                if (peeled.getPeeledObjectId() == null) {
+                    out.add(r.getName());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
     boolean branchContains(String branch, ObjectId commit) throws IOException {
         Ref ref = repo.exactRef(branch);
         if (ref == null || ref.getObjectId() == null) {

@@ -252,6 +252,16 @@ public final class Registry implements AutoCloseable {
     }
 
     /** The repository's Git directory (for files Git keeps there, like an edit message). */
+    /** Whether the repository is a shallow clone. */
+    public boolean isShallow() {
+        return git.isShallow();
+    }
+
+    /** The branch HEAD is on; empty when HEAD is detached. */
+    public Optional<String> branch() {
+        return git.branch();
+    }
+
     public Path gitDir() {
         return git.gitDir();
     }

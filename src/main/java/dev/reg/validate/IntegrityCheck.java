@@ -6,19 +6,16 @@ import dev.reg.git.RefReader;
 import dev.reg.registry.RegistryView;
 import dev.reg.registry.Trailer;
 import dev.reg.git.TagInfo;
-import dev.reg.registry.ArtifactId;
 import dev.reg.registry.ArtifactManifest;
 import dev.reg.registry.ArtifactNames;
 import dev.reg.registry.ArtifactVersion;
 import dev.reg.registry.ContentHashes;
-import dev.reg.registry.Kind;
 import dev.reg.registry.Registry;
 import dev.reg.registry.Sha256;
 import dev.reg.composite.ComponentVersion;
 import dev.reg.composite.CompositeService;
 import dev.reg.ledger.Ledger;
 import dev.reg.ledger.LedgerEntry;
-import dev.reg.semver.Version;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,11 +67,7 @@ public final class IntegrityCheck {
         if (headCommit.isPresent()) {
             RegistryView head = registry.head();
             Set<String> workflows = new LinkedHashSet<>(releaseTags.keySet());
-            for (var f : head.children(RegistryLayout.RELEASES).entrySet()) {
-                if (f.getKey().endsWith(".yaml") && f.getValue() == RegistryView.EntryKind.FILE) {
-                    workflows.add(f.getKey().substring(0, f.getKey().length() - ".yaml".length()));
-                }
-            }
+            workflows.addAll(ExpectedTags.ledgerWorkflows(head));
             for (String wf : workflows) {
                 entries += checkLedger(wf, head, releaseTags.getOrDefault(wf, Map.of()));
             }
@@ -141,42 +134,12 @@ public final class IntegrityCheck {
 
     /** Every version an artifact's changelog names at HEAD, and the version it is at, must be tagged. */
     private void checkChangelogTags(RegistryView head) {
-        for (Kind k : Kind.values()) {
-            for (var e : head.children(RegistryLayout.REGISTRY + "/" + k.folder()).entrySet()) {
-                if (e.getValue() != RegistryView.EntryKind.FOLDER || !ArtifactNames.isLegal(e.getKey())) {
-                    continue;
-                }
-                ArtifactId id = new ArtifactId(k, e.getKey());
-                String path = RegistryLayout.manifest(id);
-                Optional<ArtifactManifest> m = head.isFile(path) ? readQuietly(head, id) : Optional.empty();
-                if (m.isEmpty()) {
-                    continue; // reg validate reports unreadable manifests
-                }
-                Set<Version> named = new LinkedHashSet<>();
-                named.add(m.get().version());
-                m.get().changelog().forEach(c -> {
-                    try {
-                        named.add(ArtifactVersion.parseVersion(c.version()));
-                    } catch (BadInputException ex) {
-                        // reported by reg validate
-                    }
-                });
-                for (Version v : named) {
-                    ArtifactVersion av = new ArtifactVersion(id, v);
-                    if (!refs.refExists(av.tagRef())) {
-                        problem("tag-missing", av.tagName(), path + " at HEAD names version " + v + " but there is no tag "
-                                + av.tagName() + ": it was deleted, or the version was never published with reg");
-                    }
-                }
+        for (ExpectedTags.NamedVersion n : ExpectedTags.versions(head)) {
+            ArtifactVersion av = n.version();
+            if (!refs.refExists(av.tagRef())) {
+                problem("tag-missing", av.tagName(), n.manifestPath() + " at HEAD names version " + av.version() + " but there is no tag "
+                        + av.tagName() + ": it was deleted, or the version was never published with reg");
             }
-        }
-    }
-
-    private static Optional<ArtifactManifest> readQuietly(RegistryView view, ArtifactId id) {
-        try {
-            return Optional.of(view.manifest(id));
-        } catch (BadInputException e) {
-            return Optional.empty();
         }
     }
 
