@@ -11,6 +11,7 @@ import dev.reg.testing.RegCli;
 import dev.reg.testing.TestRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,6 +128,19 @@ class DoctorTest {
         assertEquals(List.of("ci-no-concurrency"), codes(clone));
         r.write(".gitlab-ci.yml", job + "  resource_group: reg-registry\n");
         assertEquals(List.of(), codes(clone));
+    }
+
+    @Test
+    void theShippedCiExamplesPublishOneAtATime() throws Exception {
+        Path clone = fullClone();
+        TestRegistry r = TestRegistry.open(clone);
+        r.write(".github/workflows/registry.yml", Files.readString(Path.of("examples/github/registry.yml")));
+        r.write(".gitlab-ci.yml", Files.readString(Path.of("examples/gitlab/.gitlab-ci.yml")));
+        assertEquals(List.of(), codes(clone));
+        // and they do publish: without their groups, doctor would object
+        r.write(".github/workflows/registry.yml", r.read(".github/workflows/registry.yml").replaceAll("(?m)^\\s*concurrency:.*$", ""));
+        r.write(".gitlab-ci.yml", r.read(".gitlab-ci.yml").replaceAll("(?m)^\\s*resource_group:.*$", ""));
+        assertEquals(List.of("ci-no-concurrency", "ci-no-concurrency"), codes(clone));
     }
 
     @Test
