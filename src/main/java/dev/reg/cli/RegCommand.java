@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             InitCommand.class, AddCommand.class, BumpCommand.class, ShowCommand.class, LogCommand.class, DiffCommand.class,
             RecoverCommand.class, ValidateCommand.class, VerifyCommand.class, HooksCommand.class, EvalCommand.class, GateCommand.class, CompositeCommand.class, ReleaseCommand.class, RollbackCommand.class, MarkCommand.class,
-            FreezeCommand.class, UnfreezeCommand.class, HistoryCommand.class, LiveCommand.class, CanaryCommand.class, DriftCommand.class,
+            FreezeCommand.class, UnfreezeCommand.class, PushCommand.class, HistoryCommand.class, LiveCommand.class, CanaryCommand.class, DriftCommand.class,
             BudgetCommand.class, AdrCommand.class, MemoCommand.class, ReportCommand.class, DemoCommand.class, CompletionCommand.class,
             CompleteCommand.class, HelpCommand.class
         })
