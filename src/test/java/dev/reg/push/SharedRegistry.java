@@ -20,12 +20,15 @@ final class SharedRegistry {
     final Path bare;
     final Path tmp;
     final String url;
+    /** The environment reg and C git reach the server with (its credentials). */
+    final Map<String, String> env;
 
     private SharedRegistry(GitServer server, Path bare, Path tmp, String url) {
         this.server = server;
         this.bare = bare;
         this.tmp = tmp;
         this.url = url;
+        this.env = server.clientEnvironment();
     }
 
     /** Seeds repository {@code reg.git} on {@code server} (created with {@code repoConfig}) from a fresh registry. */
@@ -36,7 +39,7 @@ final class SharedRegistry {
         seed.write("registry/gates/support_copilot.yaml", "gates:\n  - {metric: pass, agg: mean, min: 0.5}\n");
         seed.commitAll("gate");
         seed.git("remote", "add", "origin", url);
-        RegCli.Result pushed = RegCli.run(seed.root(), "push");
+        RegCli.Result pushed = RegCli.run(seed.root(), server.clientEnvironment(), "push");
         if (pushed.exit() != 0) {
             throw new AssertionError("seeding push failed: " + pushed.all());
         }
@@ -46,7 +49,10 @@ final class SharedRegistry {
     /** A teammate's clone, made by C git; {@code name} is also the teammate ({@code name <name@example.com>}). */
     TestRegistry clone(String name) {
         Path dir = tmp.resolve(name);
-        GitCli.ok(tmp, "clone", "-q", url, dir.toString());
+        GitCli.Result cloned = GitCli.run(tmp, env, "clone", "-q", url, dir.toString());
+        if (cloned.exit() != 0) {
+            throw new AssertionError("git clone failed: " + cloned.err());
+        }
         TestRegistry r = TestRegistry.open(dir);
         r.git("config", "user.name", name);
         r.git("config", "user.email", name + "@example.com");
@@ -77,6 +83,11 @@ final class SharedRegistry {
     void assertInStep(TestRegistry clone) {
         assertEquals(remoteRefs(), localRefs(clone), "the clone's refs differ from the remote's");
         assertEquals("", clone.git("status", "--porcelain"), "the clone's work tree is not clean");
+    }
+
+    /** reg in {@code clone}, reaching the server with its credentials. */
+    RegCli.Result reg(TestRegistry clone, String... args) {
+        return RegCli.run(clone.root(), env, args);
     }
 
     String remote(String ref) {
