@@ -14,11 +14,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "add", description = "Register a new artifact: checksums, artifact.yaml, commit and tag of its first version.")
 final class AddCommand extends BaseCommand {
+    @Mixin
+    PushOption push = new PushOption();
+
     @Parameters(index = "0", paramLabel = "KIND", description = "prompt, model or dataset")
     String kind;
 
@@ -60,9 +64,9 @@ final class AddCommand extends BaseCommand {
         put(fields, "label", label);
         List<Path> resolved = files.stream().map(f -> dir().resolve(f)).toList();
         try (Registry registry = openRegistry()) {
-            VersionPublished v = new ArtifactService(registry, clock(), new TerminalProgress(term()))
-                    .add(new AddRequest(id, resolved, ArtifactVersion.parseVersion(version), message, fields));
-            BumpCommand.printPublished(term(), v);
+            ArtifactService service = new ArtifactService(registry, clock(), new TerminalProgress(term()));
+            AddRequest req = new AddRequest(id, resolved, ArtifactVersion.parseVersion(version), message, fields);
+            publish(registry, push, false, () -> service.add(req), v -> BumpCommand.printPublished(term(), v));
         }
         return ExitCodes.OK;
     }

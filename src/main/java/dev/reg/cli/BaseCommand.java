@@ -38,6 +38,21 @@ abstract class BaseCommand implements Callable<Integer> {
         return root().global.directory();
     }
 
+    /**
+     * Runs one writing service call as {@code --push} asks, hands its result to {@code render} and
+     * then prints what the push did (on stderr when {@code json} keeps stdout for the JSON).
+     * Returns the result, or empty when, after a lost race, the remote already had the same change.
+     */
+    <T> java.util.Optional<T> publish(Registry registry, PushOption push, boolean json, java.util.function.Supplier<T> change,
+            java.util.function.Consumer<T> render) {
+        dev.reg.git.Published<T> p = registry.publishing(push.publication(env()), change);
+        if (!p.alreadyDone()) {
+            render.accept(p.value());
+        }
+        p.push().ifPresent(r -> dev.reg.cli.render.PushText.render(term(), json ? term().err() : term().out(), r));
+        return p.alreadyDone() ? java.util.Optional.empty() : java.util.Optional.of(p.value());
+    }
+
     /** Opens the registry, telling the user if an interrupted change had to be finished first. */
     Registry openRegistry() {
         Registry r = Registry.open(dir());

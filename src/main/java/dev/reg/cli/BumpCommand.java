@@ -12,11 +12,15 @@ import dev.reg.registry.VersionPublished;
 import dev.reg.semver.ReleaseType;
 import dev.reg.semver.Version;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "bump", description = "Publish the next version of an artifact: checksums, changelog, rollback_to, commit and tag, all or nothing.")
 final class BumpCommand extends BaseCommand {
+    @Mixin
+    PushOption push = new PushOption();
+
     @Parameters(index = "0", paramLabel = "KIND", description = "prompt, model or dataset")
     String kind;
 
@@ -56,10 +60,10 @@ final class BumpCommand extends BaseCommand {
         }
         ArtifactId id = new ArtifactId(Kind.parse(kind), name);
         try (Registry registry = openRegistry()) {
-            VersionPublished v = new ArtifactService(registry, clock(), new TerminalProgress(term()))
-                    .bump(new BumpRequest(id, t, pre, message, allowUnchanged, retire, () -> SummaryEditor.ask(term(), env(),
-                            registry.coreEditor(), registry.gitDir().resolve("REG_CHANGELOG_EDITMSG"), id + " (" + t.label() + ")")));
-            printPublished(term(), v);
+            ArtifactService service = new ArtifactService(registry, clock(), new TerminalProgress(term()));
+            BumpRequest req = new BumpRequest(id, t, pre, message, allowUnchanged, retire, () -> SummaryEditor.ask(term(), env(),
+                    registry.coreEditor(), registry.gitDir().resolve("REG_CHANGELOG_EDITMSG"), id + " (" + t.label() + ")"));
+            publish(registry, push, false, () -> service.bump(req), v -> printPublished(term(), v));
         }
         return ExitCodes.OK;
     }

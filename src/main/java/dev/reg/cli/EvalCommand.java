@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
@@ -37,6 +38,8 @@ final class EvalCommand implements Runnable {
 
     @Command(name = "import", description = "Import a tool's results as a reg.eval-run/1 run under registry/evals/, committed all or nothing.")
     static final class Import extends BaseCommand {
+        @Mixin
+        PushOption push = new PushOption();
 
         @Parameters(index = "0", paramLabel = "FILE")
         Path file;
@@ -77,13 +80,15 @@ final class EvalCommand implements Runnable {
             ImportRequest req = new ImportRequest(dir().resolve(file), f, workflow, components, provider, prompt, mapping, metrics, toolVersion,
                     parseSize(maxSize));
             try (Registry registry = openRegistry()) {
-                ImportResult r = new ImportService(registry).importRun(req);
-                r.warnings().forEach(term()::notice);
-                if (json) {
-                    term().json(EvalJson.describe(r));
-                    return ExitCodes.OK;
-                }
-                EvalText.imported(term(), r);
+                ImportService service = new ImportService(registry);
+                publish(registry, push, json, () -> service.importRun(req), r -> {
+                    r.warnings().forEach(term()::notice);
+                    if (json) {
+                        term().json(EvalJson.describe(r));
+                    } else {
+                        EvalText.imported(term(), r);
+                    }
+                });
             }
             return ExitCodes.OK;
         }

@@ -3,12 +3,16 @@ package dev.reg.cli;
 import dev.reg.registry.Registry;
 import dev.reg.release.IncidentService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "freeze", description = "Freeze a workflow during an incident: no release until it is unfrozen (one commit);"
         + " when it is already frozen, say so and change nothing.")
 final class FreezeCommand extends BaseCommand {
+    @Mixin
+    PushOption push = new PushOption();
+
     @Parameters(index = "0", paramLabel = "WORKFLOW")
     String workflow;
 
@@ -18,7 +22,8 @@ final class FreezeCommand extends BaseCommand {
     @Override
     public Integer call() {
         try (Registry registry = openRegistry()) {
-            MarkCommand.printControl(term(), new IncidentService(registry, clock()).freeze(workflow, reason));
+            IncidentService service = new IncidentService(registry, clock());
+            publish(registry, push, false, () -> service.freeze(workflow, reason), c -> MarkCommand.printControl(term(), c));
         }
         return ExitCodes.OK;
     }

@@ -6,12 +6,16 @@ import dev.reg.registry.Registry;
 import dev.reg.release.IncidentService;
 import dev.reg.release.IncidentService.ControlChange;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "mark", description = "Mark a shipped release bad (one commit of the ledger with actor and reason). The mark stays:"
         + " neither the release nor any release with its composite is ever a rollback target.")
 final class MarkCommand extends BaseCommand {
+    @Mixin
+    PushOption push = new PushOption();
+
     @Parameters(index = "0", paramLabel = "WORKFLOW")
     String workflow;
 
@@ -30,8 +34,8 @@ final class MarkCommand extends BaseCommand {
             throw new BadInputException("cannot mark a release '" + status + "': the only mark is 'bad'");
         }
         try (Registry registry = openRegistry()) {
-            ControlChange c = new IncidentService(registry, clock()).markBad(workflow, n, reason);
-            printControl(term(), c);
+            IncidentService service = new IncidentService(registry, clock());
+            publish(registry, push, false, () -> service.markBad(workflow, n, reason), c -> printControl(term(), c));
         }
         return ExitCodes.OK;
     }

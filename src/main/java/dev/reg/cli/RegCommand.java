@@ -35,6 +35,7 @@ public final class RegCommand implements Runnable {
         {"mark", "MarkCommand"},
         {"freeze", "FreezeCommand"},
         {"unfreeze", "UnfreezeCommand"},
+        {"push", "PushCommand"},
         {"history", "HistoryCommand"},
         {"live", "LiveCommand"},
         {"canary", "CanaryCommand"},

@@ -7,12 +7,16 @@ import dev.reg.release.ReleaseService.ReleaseOutcome;
 import dev.reg.release.ReleaseService.ReleaseRequest;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "release", description = {"Gate the workflow's composite and record the decision: on ship the ledger entry, the decision"
         + " memo, one commit and the tag release/<workflow>/<n>; on hold the ledger entry and the memo (exit 1)."})
 final class ReleaseCommand extends BaseCommand {
+    @Mixin
+    PushOption push = new PushOption();
+
     @Parameters(index = "0", paramLabel = "WORKFLOW")
     String workflow;
 
@@ -31,14 +35,16 @@ final class ReleaseCommand extends BaseCommand {
     @Override
     public Integer call() {
         try (Registry registry = openRegistry()) {
-            ReleaseOutcome o = new ReleaseService(registry, clock(), context().gate())
-                    .release(new ReleaseRequest(workflow, Optional.ofNullable(run), force, reason));
-            if (json) {
-                term().json(o);
-            } else {
-                ReleaseText.render(term(), o);
-            }
-            return o.shipped() ? ExitCodes.OK : ExitCodes.NO;
+            ReleaseService service = new ReleaseService(registry, clock(), context().gate());
+            ReleaseRequest req = new ReleaseRequest(workflow, Optional.ofNullable(run), force, reason);
+            Optional<ReleaseOutcome> o = publish(registry, push, json, () -> service.release(req), r -> {
+                if (json) {
+                    term().json(r);
+                } else {
+                    ReleaseText.render(term(), r);
+                }
+            });
+            return o.map(r -> r.shipped() ? ExitCodes.OK : ExitCodes.NO).orElse(ExitCodes.OK);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.reg.release.RollbackService.RollbackOutcome;
 import dev.reg.release.RollbackService.RollbackPlan;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -15,6 +16,9 @@ import picocli.CommandLine.Parameters;
         + " (or --to N) in one commit: component folders restored from their version tags, the live release marked rolled-back,"
         + " a ledger entry, an incident ADR and the next release tag. Exit 3 when there is nothing to roll back to."})
 final class RollbackCommand extends BaseCommand {
+    @Mixin
+    PushOption push = new PushOption();
+
     @Parameters(index = "0", paramLabel = "WORKFLOW")
     String workflow;
 
@@ -48,12 +52,13 @@ final class RollbackCommand extends BaseCommand {
                 }
                 return ExitCodes.OK;
             }
-            RollbackOutcome o = service.rollback(workflow, Optional.ofNullable(to), reason);
-            if (json) {
-                term().json(o);
-            } else {
-                RollbackText.render(term(), o.plan(), o.commit());
-            }
+            publish(registry, push, json, () -> service.rollback(workflow, Optional.ofNullable(to), reason), o -> {
+                if (json) {
+                    term().json(o);
+                } else {
+                    RollbackText.render(term(), o.plan(), o.commit());
+                }
+            });
         }
         return ExitCodes.OK;
     }

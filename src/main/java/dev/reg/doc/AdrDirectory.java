@@ -2,6 +2,7 @@ package dev.reg.doc;
 
 import dev.reg.BadInputException;
 import dev.reg.registry.ContentPaths;
+import dev.reg.registry.RegistryView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -82,6 +83,29 @@ public final class AdrDirectory {
             max = Math.max(max, number(p.getFileName().toString()));
         }
         return max + 1;
+    }
+
+    /**
+     * The number the next ADR takes when the change is committed on {@code committed}: one past the
+     * highest here and there (a remote tip a change is planned on may hold ADRs this clone has not
+     * taken yet).
+     */
+    public int nextNumber(RegistryView committed) {
+        int max = nextNumber() - 1;
+        for (String name : committed.children(folder).keySet()) {
+            max = Math.max(max, number(name));
+        }
+        return max + 1;
+    }
+
+    /** The ADR at repository path {@code path} as stored in {@code committed}, else as it stands here; empty when neither has it. */
+    public java.util.Optional<Adr> readPath(RegistryView committed, String path) {
+        if (committed.isFile(path)) {
+            String file = path.substring(path.lastIndexOf('/') + 1);
+            return java.util.Optional.of(Adr.parse(number(file), file,
+                    new String(committed.readSmall(path, Integer.MAX_VALUE - 8), StandardCharsets.UTF_8)));
+        }
+        return Files.isRegularFile(root.resolve(path)) ? java.util.Optional.of(readPath(path)) : java.util.Optional.empty();
     }
 
     /**

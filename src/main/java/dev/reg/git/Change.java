@@ -130,7 +130,9 @@ public final class Change implements AutoCloseable {
 
     /**
      * Publishes {@code req}: the commit and its tags in one atomic ref transaction (packed as they
-     * are written), then the work tree and index brought in line.
+     * are written), then the work tree and index brought in line. While a change for a remote is
+     * under way ({@link RemotePublisher}) the commit is built on the remote tip, pushed, and only
+     * then published here.
      *
      * @throws RefusedException when HEAD moved, a tag already exists, or a path goes through a symbolic link
      */
@@ -143,6 +145,10 @@ public final class Change implements AutoCloseable {
         paths.addAll(req.deletes());
         store.publisher().requireNoLinks(paths);
         try {
+            RemotePublisher.Attempt remote = store.publisher().remoteAttempt();
+            if (remote != null) {
+                return remote.publish(this, req);
+            }
             ObjectId head = store.refs().headId().orElse(null);
             if (!Objects.equals(head, GitId.objectIdOrNull(req.expectedHead()))) {
                 throw new RefusedException("the branch moved while reg was working (another commit landed); nothing was changed — run the command again");
@@ -152,118 +158,155 @@ public final class Change implements AutoCloseable {
                     throw new RefusedException("tag " + t.name() + " already exists; another process published it first — nothing was changed");
                 }
             }
-            DirCache index = DirCache.read(repo.getIndexFile(), repo.getFS()); // unchanging: this change holds its lock
-            ObjectId commitId;
-            Map<String, ObjectId> tagIds = new LinkedHashMap<>();
-            Map<String, String> after = new TreeMap<>();
-            PersonIdent me = new PersonIdent(repo);
-            try (ObjectInserter ins = new LooseObjectInserter(repo, lock.dir()); ObjectReader reader = repo.newObjectReader()) {
-                DirCache tree = DirCache.newInCore();
-                DirCacheBuilder tb = tree.builder();
-                if (head != null) {
-                    try (RevWalk rw = new RevWalk(reader)) {
-                        tb.addTree(new byte[0], 0, reader, rw.parseCommit(head).getTree());
-                    }
-                }
-                tb.finish();
-                DirCacheEditor ed = tree.editor();
-                Map<String, WorkFile> snapshot = snapshotFolders(index, req, ins);
-                for (int i = 0; i < tree.getEntryCount(); i++) {
-                    String p = tree.getEntry(i).getPathString();
-                    // a committed file under a folder that is gone from the work tree is gone from the commit
-                    if (underAny(p, req.folders()) && !snapshot.containsKey(p) && !req.writes().containsKey(p)
-                            && !req.deletes().contains(p)) {
-                        ed.add(new DirCacheEditor.DeletePath(p));
-                    }
-                }
-                for (Map.Entry<String, WorkFile> e : snapshot.entrySet()) {
-                    ed.add(pathEdit(e.getKey(), e.getValue().mode(), e.getValue().blob()));
-                }
-                for (Map.Entry<String, byte[]> w : req.writes().entrySet()) {
-                    ObjectId blob = ins.insert(Constants.OBJ_BLOB, w.getValue());
-                    after.put(w.getKey(), blob.name());
-                    ed.add(pathEdit(w.getKey(), FileMode.REGULAR_FILE, blob));
-                }
-                for (Map.Entry<String, TreeFile> c : req.copies().entrySet()) {
-                    TreeFile f = c.getValue();
-                    if (!f.isRegularFile()) {
-                        throw new BadInputException(c.getKey() + " is not a regular file in its source tree; reg restores plain files only");
-                    }
-                    if (!reader.has(f.blob().objectId(), Constants.OBJ_BLOB)) {
-                        throw new IllegalStateException("blob " + f.blob().name() + " for " + c.getKey() + " is not in the repository");
-                    }
-                    after.put(c.getKey(), f.blob().name());
-                    ed.add(pathEdit(c.getKey(), FileMode.fromBits(f.mode()), f.blob().objectId()));
-                }
-                for (String d : req.deletes()) {
-                    ed.add(new DirCacheEditor.DeletePath(d));
-                }
-                ed.finish();
-                ObjectId treeId = tree.writeTree(ins);
-                Faults.check("after-write-objects");
-
-                CommitBuilder cb = new CommitBuilder();
-                cb.setTreeId(treeId);
-                if (head != null) {
-                    cb.setParentId(head);
-                }
-                cb.setAuthor(me);
-                cb.setCommitter(me);
-                cb.setMessage(req.message());
-                GpgConfig gpg = new GpgConfig(repo.getConfig());
-                if (gpg.isSignCommits()) {
-                    store.publisher().sign(cb, gpg, me, "commit");
-                }
-                commitId = ins.insert(cb);
-                for (TagSpec t : req.tags()) {
-                    TagBuilder tag = new TagBuilder();
-                    tag.setTag(t.name());
-                    tag.setObjectId(commitId, Constants.OBJ_COMMIT);
-                    tag.setTagger(me);
-                    tag.setMessage(t.message().endsWith("\n") ? t.message() : t.message() + "\n");
-                    if (gpg.isSignAnnotated() || gpg.isSignAllTags()) {
-                        store.publisher().sign(tag, gpg, me, "tag " + t.name());
-                    }
-                    tagIds.put(t.refName(), ins.insert(tag));
-                }
-                ins.flush();
-            }
-            Faults.check("after-commit-object");
-
-            journal.append(publishRecords(req, commitId, tagIds, after));
-            Faults.check("before-refs");
-            BatchRefUpdate bru = repo.getRefDatabase().newBatchUpdate();
-            bru.setAtomic(true);
-            bru.setRefLogIdent(me);
-            bru.setRefLogMessage("reg: " + firstLine(req.message()), false);
-            bru.addCommand(new ReceiveCommand(head == null ? ObjectId.zeroId() : head, commitId, branch));
-            for (Map.Entry<String, ObjectId> t : tagIds.entrySet()) {
-                bru.addCommand(new ReceiveCommand(ObjectId.zeroId(), t.getValue(), t.getKey()));
-            }
-            try (RevWalk rw = new RevWalk(repo)) {
-                bru.execute(rw, NullProgressMonitor.INSTANCE);
-            }
-            for (ReceiveCommand c : bru.getCommands()) {
-                if (c.getResult() != ReceiveCommand.Result.OK) {
-                    throw new RefusedException("could not publish " + Repository.shortenRefName(c.getRefName()) + " ("
-                            + c.getResult() + (c.getMessage() == null ? "" : ": " + c.getMessage())
-                            + "); another process updated the repository first — nothing was changed");
-                }
-            }
-            published = true;
-            Faults.check("after-refs");
-            syncWorkTree(store, lock, commitId, writtenPaths(req), req.deletes(), req.folders(), Set.of());
-            journal.end();
-            completed = true;
-            return new CommitResult(GitId.of(commitId), branch, req.tags().stream().map(TagSpec::name).toList());
+            return apply(prepare(req, head), head, Catchup.NONE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** The objects of a change, written but named by no ref yet. */
+    record Prepared(CommitRequest req, ObjectId parent, ObjectId commit, Map<String, ObjectId> tagIds, Map<String, String> after) {
+    }
+
+    /**
+     * What a change published on a remote also brings to the local clone: the files the remote
+     * changed since the local HEAD (path to blob in the new commit; null when removed) and the
+     * remote's reg tags not here yet (full ref name to tag object).
+     */
+    record Catchup(Map<String, ObjectId> paths, Map<String, ObjectId> tags) {
+        static final Catchup NONE = new Catchup(Map.of(), Map.of());
+    }
+
+    /** Writes the commit and tag objects of {@code req} on {@code parent} (null: a first commit); no ref moves. */
+    Prepared prepare(CommitRequest req, ObjectId parent) throws IOException {
+        DirCache index = DirCache.read(repo.getIndexFile(), repo.getFS()); // unchanging: this change holds its lock
+        Map<String, ObjectId> tagIds = new LinkedHashMap<>();
+        Map<String, String> after = new TreeMap<>();
+        PersonIdent me = new PersonIdent(repo);
+        try (ObjectInserter ins = new LooseObjectInserter(repo, lock.dir()); ObjectReader reader = repo.newObjectReader()) {
+            DirCache tree = DirCache.newInCore();
+            DirCacheBuilder tb = tree.builder();
+            if (parent != null) {
+                try (RevWalk rw = new RevWalk(reader)) {
+                    tb.addTree(new byte[0], 0, reader, rw.parseCommit(parent).getTree());
+                }
+            }
+            tb.finish();
+            DirCacheEditor ed = tree.editor();
+            Map<String, WorkFile> snapshot = snapshotFolders(index, req, ins);
+            for (int i = 0; i < tree.getEntryCount(); i++) {
+                String p = tree.getEntry(i).getPathString();
+                // a committed file under a folder that is gone from the work tree is gone from the commit
+                if (underAny(p, req.folders()) && !snapshot.containsKey(p) && !req.writes().containsKey(p)
+                        && !req.deletes().contains(p)) {
+                    ed.add(new DirCacheEditor.DeletePath(p));
+                }
+            }
+            for (Map.Entry<String, WorkFile> e : snapshot.entrySet()) {
+                ed.add(pathEdit(e.getKey(), e.getValue().mode(), e.getValue().blob()));
+            }
+            for (Map.Entry<String, byte[]> w : req.writes().entrySet()) {
+                ObjectId blob = ins.insert(Constants.OBJ_BLOB, w.getValue());
+                after.put(w.getKey(), blob.name());
+                ed.add(pathEdit(w.getKey(), FileMode.REGULAR_FILE, blob));
+            }
+            for (Map.Entry<String, TreeFile> c : req.copies().entrySet()) {
+                TreeFile f = c.getValue();
+                if (!f.isRegularFile()) {
+                    throw new BadInputException(c.getKey() + " is not a regular file in its source tree; reg restores plain files only");
+                }
+                if (!reader.has(f.blob().objectId(), Constants.OBJ_BLOB)) {
+                    throw new IllegalStateException("blob " + f.blob().name() + " for " + c.getKey() + " is not in the repository");
+                }
+                after.put(c.getKey(), f.blob().name());
+                ed.add(pathEdit(c.getKey(), FileMode.fromBits(f.mode()), f.blob().objectId()));
+            }
+            for (String d : req.deletes()) {
+                ed.add(new DirCacheEditor.DeletePath(d));
+            }
+            ed.finish();
+            ObjectId treeId = tree.writeTree(ins);
+            Faults.check("after-write-objects");
+
+            CommitBuilder cb = new CommitBuilder();
+            cb.setTreeId(treeId);
+            if (parent != null) {
+                cb.setParentId(parent);
+            }
+            cb.setAuthor(me);
+            cb.setCommitter(me);
+            cb.setMessage(req.message());
+            GpgConfig gpg = new GpgConfig(repo.getConfig());
+            if (gpg.isSignCommits()) {
+                store.publisher().sign(cb, gpg, me, "commit");
+            }
+            ObjectId commitId = ins.insert(cb);
+            for (TagSpec t : req.tags()) {
+                TagBuilder tag = new TagBuilder();
+                tag.setTag(t.name());
+                tag.setObjectId(commitId, Constants.OBJ_COMMIT);
+                tag.setTagger(me);
+                tag.setMessage(t.message().endsWith("\n") ? t.message() : t.message() + "\n");
+                if (gpg.isSignAnnotated() || gpg.isSignAllTags()) {
+                    store.publisher().sign(tag, gpg, me, "tag " + t.name());
+                }
+                tagIds.put(t.refName(), ins.insert(tag));
+            }
+            ins.flush();
+            Faults.check("after-commit-object");
+            return new Prepared(req, parent, commitId, tagIds, after);
+        }
+    }
+
+    /**
+     * Makes a prepared change visible here: the branch moves from {@code localHead} to the new
+     * commit and its tags (and what {@code catchup} brings) appear in one atomic ref transaction,
+     * then the work tree and index follow, under the journal.
+     */
+    CommitResult apply(Prepared p, ObjectId localHead, Catchup catchup) throws IOException {
+        CommitRequest req = p.req();
+        ObjectId commitId = p.commit();
+        journal.append(publishRecords(req, commitId, p.tagIds(), p.after(), catchup));
+        Faults.check("before-refs");
+        BatchRefUpdate bru = repo.getRefDatabase().newBatchUpdate();
+        bru.setAtomic(true);
+        bru.setRefLogIdent(new PersonIdent(repo));
+        bru.setRefLogMessage("reg: " + firstLine(req.message()), false);
+        bru.addCommand(new ReceiveCommand(localHead == null ? ObjectId.zeroId() : localHead, commitId, branch));
+        for (Map.Entry<String, ObjectId> t : p.tagIds().entrySet()) {
+            bru.addCommand(new ReceiveCommand(ObjectId.zeroId(), t.getValue(), t.getKey()));
+        }
+        for (Map.Entry<String, ObjectId> t : catchup.tags().entrySet()) {
+            bru.addCommand(new ReceiveCommand(ObjectId.zeroId(), t.getValue(), t.getKey()));
+        }
+        try (RevWalk rw = new RevWalk(repo)) {
+            bru.execute(rw, NullProgressMonitor.INSTANCE);
+        }
+        for (ReceiveCommand c : bru.getCommands()) {
+            if (c.getResult() != ReceiveCommand.Result.OK) {
+                throw new RefusedException("could not publish " + Repository.shortenRefName(c.getRefName()) + " ("
+                        + c.getResult() + (c.getMessage() == null ? "" : ": " + c.getMessage())
+                        + "); another process updated the repository first — nothing was changed");
+            }
+        }
+        published = true;
+        Faults.check("after-refs");
+        Set<String> written = new TreeSet<>(writtenPaths(req));
+        Set<String> deleted = new TreeSet<>(req.deletes());
+        catchup.paths().forEach((path, blob) -> {
+            if (!written.contains(path) && !deleted.contains(path)) {
+                (blob == null ? deleted : written).add(path);
+            }
+        });
+        syncWorkTree(store, lock, commitId, written, deleted, req.folders(), Set.of());
+        journal.end();
+        completed = true;
+        return new CommitResult(GitId.of(commitId), branch, req.tags().stream().map(TagSpec::name).toList());
+    }
+
     /** What the journal needs to finish the change once its refs are published, or to recognise its ref locks. */
-    private List<String> publishRecords(CommitRequest req, ObjectId commit, Map<String, ObjectId> tagIds, Map<String, String> after)
-            throws IOException {
+    private List<String> publishRecords(CommitRequest req, ObjectId commit, Map<String, ObjectId> tagIds, Map<String, String> after,
+            Catchup catchup) throws IOException {
         List<String> records = new ArrayList<>();
         if (journal.value("branch") == null) {
             records.add("branch " + branch);
@@ -271,13 +314,26 @@ public final class Change implements AutoCloseable {
         records.add("commit " + commit.name());
         records.add("ref " + commit.name() + " " + branch);
         tagIds.forEach((ref, id) -> records.add("ref " + id.name() + " " + ref));
+        catchup.tags().forEach((ref, id) -> records.add("ref " + id.name() + " " + ref));
         for (String f : req.folders()) {
             records.add("folder " + f);
         }
-        for (Map.Entry<String, String> w : after.entrySet()) {
+        Map<String, String> writes = new TreeMap<>(after);
+        List<String> deletes = new ArrayList<>(req.deletes());
+        catchup.paths().forEach((path, blob) -> {
+            if (writes.containsKey(path) || deletes.contains(path)) {
+                return; // the change's own content wins
+            }
+            if (blob == null) {
+                deletes.add(path);
+            } else {
+                writes.put(path, blob.name());
+            }
+        });
+        for (Map.Entry<String, String> w : writes.entrySet()) {
             records.add("write " + Journal.workTreeBlob(workTree.resolve(w.getKey())) + " " + w.getValue() + " " + w.getKey());
         }
-        for (String d : req.deletes()) {
+        for (String d : deletes) {
             records.add("delete " + Journal.workTreeBlob(workTree.resolve(d)) + " " + d);
         }
         return records;

@@ -57,6 +57,7 @@ import java.util.Set;
 public final class Publisher {
     private final GitStore store;
     private final Repository repo;
+    private RemotePublisher.Attempt remoteAttempt;
 
     Publisher(GitStore store) {
         this.store = store;
@@ -75,6 +76,15 @@ public final class Publisher {
         try (Change change = startChange()) {
             return change.publish(req);
         }
+    }
+
+    /** The publication to a remote under way, if any: changes are then built on its remote tip and pushed first. */
+    RemotePublisher.Attempt remoteAttempt() {
+        return remoteAttempt;
+    }
+
+    void remoteAttempt(RemotePublisher.Attempt attempt) {
+        this.remoteAttempt = attempt;
     }
 
     /**

@@ -49,14 +49,25 @@ import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 import java.util.HashSet;
 import java.util.Set;
 
-/** Refs by name: the fast packed-refs paths for prefixes and single refs, HEAD, revisions and tag objects. */
+/**
+ * Refs by name: the fast packed-refs paths for prefixes and single refs, HEAD, revisions and tag
+ * objects. While a change for a remote is planned ({@link RemotePublisher}) a {@link ChangeBase}
+ * stands in: its remote tip is HEAD and the remote's reg tags are read as if they were local, so a
+ * service plans on what the remote has without a local ref moving.
+ */
 public final class RefReader {
     private final GitStore store;
     private final Repository repo;
+    private ChangeBase base;
 
     RefReader(GitStore store) {
         this.store = store;
         this.repo = store.repository();
+    }
+
+    /** Plans from now on against {@code base} (null: the local refs again). */
+    void planOn(ChangeBase base) {
+        this.base = base;
     }
 
     private java.nio.file.Path gitDir() {
@@ -107,6 +118,15 @@ public final class RefReader {
 
     /** Full names of the refs starting with {@code prefix}, read from ref names only (packed-refs and loose refs). */
     public List<String> refNames(String prefix) {
+        if (base != null) {
+            java.util.SortedSet<String> all = new java.util.TreeSet<>(localRefNames(prefix));
+            all.addAll(base.tagsWithPrefix(prefix).keySet());
+            return List.copyOf(all);
+        }
+        return localRefNames(prefix);
+    }
+
+    private List<String> localRefNames(String prefix) {
         try {
             Optional<List<PackedRefs.Entry>> fast = fastPrefix(prefix);
             if (fast.isPresent()) {
@@ -133,6 +153,15 @@ public final class RefReader {
     }
 
     Map<String, ObjectId> peeled(String prefix) {
+        if (base != null) {
+            Map<String, ObjectId> all = new TreeMap<>(localPeeled(prefix));
+            base.tagsWithPrefix(prefix).forEach((name, ref) -> all.putIfAbsent(name, ref.target()));
+            return new LinkedHashMap<>(all);
+        }
+        return localPeeled(prefix);
+    }
+
+    private Map<String, ObjectId> localPeeled(String prefix) {
         Optional<List<PackedRefs.Entry>> fast = fastPrefix(prefix);
         Map<String, ObjectId> out = new LinkedHashMap<>();
         try {
@@ -156,6 +185,10 @@ public final class RefReader {
     }
 
     public boolean refExists(String name) {
+        return base != null && base.tag(name).isPresent() || existsLocally(name);
+    }
+
+    boolean existsLocally(String name) {
         try {
             Optional<PackedRefs.Entry> fast = fastExact(name);
             if (fast != null) {
@@ -167,11 +200,18 @@ public final class RefReader {
         }
     }
 
-    /** The commit HEAD points at, empty on an unborn branch. */
+    /**
+     * The commit HEAD points at, empty on an unborn branch; while a change for a remote is planned,
+     * the remote tip it is built on.
+     */
     public Optional<GitId> head() {
+        if (base != null) {
+            return base.tip().map(GitId::of);
+        }
         return headId().map(GitId::of);
     }
 
+    /** The local HEAD's commit, whatever a change is planned on (the work tree and index are compared with it). */
     Optional<ObjectId> headId() {
         try {
             Optional<Optional<ObjectId>> fast = fastHead();
@@ -191,6 +231,9 @@ public final class RefReader {
     }
 
     Optional<ObjectId> resolveCommitId(String revision) {
+        if (base != null && base.tag(revision).isPresent() && !existsLocally(revision)) {
+            return Optional.of(base.tag(revision).get().target());
+        }
         try {
             if (revision.startsWith(Constants.R_REFS)) {
                 Optional<PackedRefs.Entry> fast = fastExact(revision);
@@ -215,10 +258,11 @@ public final class RefReader {
     public Optional<TagInfo> readTag(String refName) {
         try (RevWalk rw = new RevWalk(repo)) {
             Ref ref = repo.exactRef(refName);
-            if (ref == null) {
+            ObjectId id = ref != null ? ref.getObjectId() : base == null ? null : base.tag(refName).map(t -> t.id()).orElse(null);
+            if (id == null) {
                 return Optional.empty();
             }
-            RevObject o = rw.parseAny(ref.getObjectId());
+            RevObject o = rw.parseAny(id);
             String shortName = refName.startsWith(Constants.R_TAGS) ? refName.substring(Constants.R_TAGS.length()) : refName;
             if (o instanceof RevTag) {
                 RevTag t = (RevTag) o;

@@ -6,7 +6,10 @@ import dev.reg.git.CommitRequest;
 import dev.reg.git.CommitResult;
 import dev.reg.git.GitId;
 import dev.reg.git.GitStore;
+import dev.reg.git.Published;
 import dev.reg.git.Publisher;
+import dev.reg.git.PushReport;
+import dev.reg.git.RemotePublisher;
 import dev.reg.git.RefReader;
 import dev.reg.git.WorkTreeStatus;
 import dev.reg.semver.Version;
@@ -25,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * A registry: the Git repository and its {@code registry/} tree. Its files are read through a
@@ -236,6 +240,30 @@ public final class Registry implements AutoCloseable {
 
     public CommitResult publish(CommitRequest req) {
         return git.publisher().publish(req);
+    }
+
+    /**
+     * Runs one writing service call ({@code change}) as {@code publication} says: here only, or
+     * planned on the remote's tip and pushed there first (see {@link RemotePublisher}); a race
+     * lost to another publisher runs it again on the remote's new tip.
+     */
+    public <T> Published<T> publishing(Publication publication, Supplier<T> change) {
+        if (!publication.isRemote()) {
+            return Published.local(change.get());
+        }
+        try (RemotePublisher remote = RemotePublisher.open(git, publication.remote().get(), publication.env())) {
+            return remote.run(change);
+        }
+    }
+
+    /** {@code reg push}: the commits and reg tags this clone has and the remote lacks, in one atomic push. */
+    public PushReport push(Publication publication) {
+        if (!publication.isRemote()) {
+            throw new IllegalArgumentException("push needs a remote");
+        }
+        try (RemotePublisher remote = RemotePublisher.open(git, publication.remote().get(), publication.env())) {
+            return remote.pushCommitted();
+        }
     }
 
     /** The actor reg records for this user: {@code user.name <user.email>} from Git config. */

@@ -14,6 +14,7 @@ import dev.reg.gate.BarResult;
 import dev.reg.gate.GateReport;
 import dev.reg.gate.MustPassResult;
 import dev.reg.stats.Numbers;
+import dev.reg.AlreadyPublishedException;
 import dev.reg.BadInputException;
 import dev.reg.RefusedException;
 import dev.reg.doc.Adr;
@@ -100,8 +101,9 @@ public final class ReleaseService {
         Composite composite = current.composite();
         Optional<LedgerEntry> live = Releases.live(ledger);
         if (live.isPresent() && live.get().digest().equals(composite.digest())) {
-            throw new BadInputException("nothing to release: the composite " + composite.longForm() + " is the live release "
-                    + live.get().n() + " (same digest " + composite.digest() + ")");
+            throw new AlreadyPublishedException("nothing to release: the composite " + composite.longForm() + " is the live release "
+                    + live.get().n() + " (same digest " + composite.digest() + ")",
+                    "release " + live.get().n() + " by " + live.get().actor() + " at " + live.get().decided());
         }
         int n = ledger.nextNumber();
         String tag = RegistryLayout.releaseTag(wf, n);
@@ -116,11 +118,11 @@ public final class ReleaseService {
         Optional<LedgerEntry> lastGood = Releases.lastGood(ledger);
 
         AdrDirectory adrs = new AdrDirectory(registry.root());
-        int number = adrs.nextNumber();
+        int number = adrs.nextNumber(head);
         String title = "Release " + wf + " " + n;
         String memoFile = AdrDirectory.fileName(number, title);
         String memoPath = adrs.path(memoFile);
-        Optional<Adr> superseded = ships ? live.flatMap(l -> supersedable(adrs, l)) : Optional.empty();
+        Optional<Adr> superseded = ships ? live.flatMap(l -> supersedable(adrs, head, l)) : Optional.empty();
         List<String> adrPaths = new ArrayList<>(List.of(memoPath));
         superseded.ifPresent(a -> adrPaths.add(adrs.path(a.file())));
         ReleaseSupport.requireClean(registry, adrPaths, "releasing " + wf);
@@ -163,12 +165,11 @@ public final class ReleaseService {
     }
 
     /** The live release's ADR, when it exists and is not already superseded: the new release's memo supersedes it. */
-    static Optional<Adr> supersedable(AdrDirectory adrs, LedgerEntry live) {
-        if (live.adr() == null || !java.nio.file.Files.isRegularFile(adrs.root().resolve(live.adr()))) {
+    static Optional<Adr> supersedable(AdrDirectory adrs, RegistryView head, LedgerEntry live) {
+        if (live.adr() == null) {
             return Optional.empty();
         }
-        Adr a = adrs.readPath(live.adr());
-        return a.status().equals("superseded") ? Optional.empty() : Optional.of(a);
+        return adrs.readPath(head, live.adr()).filter(a -> !a.status().equals("superseded"));
     }
 
     /** Each component's changelog entries since the version in the last good release (all of them for a new component). */

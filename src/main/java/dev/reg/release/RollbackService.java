@@ -213,10 +213,10 @@ public final class RollbackService {
         }
 
         AdrDirectory adrs = new AdrDirectory(registry.root());
-        int number = adrs.nextNumber();
+        int number = adrs.nextNumber(atHead);
         String title = "Roll back " + workflow + " release " + live.n() + " to release " + target.n();
         String incidentPath = adrs.path(AdrDirectory.fileName(number, title));
-        Optional<Adr> superseded = ReleaseService.supersedable(adrs, live);
+        Optional<Adr> superseded = ReleaseService.supersedable(adrs, atHead, live);
         int release = ledger.nextNumber();
         touched.add(Ledger.path(workflow));
         touched.add(incidentPath);

@@ -65,6 +65,37 @@ final class RemoteFetch {
         }
     }
 
+    /**
+     * The branch and reg tags of the remote, with the objects of the tip and of every tag brought
+     * here if missing, and no ref created or moved: what a change for the remote is planned on.
+     */
+    RemoteRefs snapshot(RemoteTarget remote, String branch) {
+        Repository repo = remotes.repository();
+        String branchRef = RemoteRefs.branchRef(branch);
+        RemoteRefs theirs = remotes.lsRemote(remote, branchRef, RegTags.PREFIX);
+        Optional<ObjectId> tip = theirs.branchTip(branchRef);
+        List<RemoteRef> tags = new ArrayList<>(theirs.regTags().values());
+        List<ObjectId> needed = new ArrayList<>();
+        tip.ifPresent(needed::add);
+        tags.forEach(t -> needed.add(t.id()));
+        try {
+            if (!allPresent(repo, needed)) {
+                List<RemoteRef> missing = new ArrayList<>();
+                try (ObjectReader reader = repo.newObjectReader()) {
+                    for (RemoteRef t : tags) {
+                        if (!reader.has(t.id())) {
+                            missing.add(t);
+                        }
+                    }
+                }
+                fetchObjects(repo, remote, tip.isPresent() ? branchRef : null, missing);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return theirs;
+    }
+
     private static boolean allPresent(Repository repo, List<ObjectId> ids) throws IOException {
         try (ObjectReader reader = repo.newObjectReader()) {
             for (ObjectId id : ids) {

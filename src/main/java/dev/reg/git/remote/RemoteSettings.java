@@ -33,6 +33,12 @@ public record RemoteSettings(Path home, Path sshDirectory, Map<String, String> e
         return new RemoteSettings(home, home.resolve(".ssh"), System.getenv(), DEFAULT_TIMEOUT_SECONDS);
     }
 
+    /** The current user's home and {@code ~/.ssh}, with {@code env} as the environment (the one reg was started with). */
+    public static RemoteSettings fromEnvironment(Map<String, String> env) {
+        Path home = FS.DETECTED.userHome().toPath();
+        return new RemoteSettings(home, home.resolve(".ssh"), env, DEFAULT_TIMEOUT_SECONDS);
+    }
+
     public RemoteSettings withTimeoutSeconds(int seconds) {
         return new RemoteSettings(home, sshDirectory, environment, seconds);
     }

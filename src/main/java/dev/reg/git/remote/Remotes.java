@@ -168,6 +168,15 @@ public final class Remotes implements AutoCloseable {
     }
 
     /**
+     * The remote's {@code branch} and reg tags, with their objects brought here when missing and no
+     * local ref created or moved (only {@code FETCH_HEAD} is written): the state a change for the
+     * remote is built on, before anything local may change.
+     */
+    public RemoteRefs snapshotWithObjects(RemoteTarget remote, String branch) {
+        return new RemoteFetch(this).snapshot(remote, branch);
+    }
+
+    /**
      * Local reg tags against the remote's. Give it a snapshot of all the remote's tags
      * ({@code lsRemote(remote)} or {@code lsRemote(remote, "refs/tags/")}), or "only local" means little.
      */

@@ -1,0 +1,129 @@
+package dev.reg.push;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.reg.testing.RegCli;
+import dev.reg.testing.TestRegistry;
+import dev.reg.testing.servers.GitServer;
+import dev.reg.testing.servers.ServerKind;
+import dev.reg.util.Faults;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --push} when things go wrong on the way: the server killed mid-push, a server without
+ * atomic pushes (C git with {@code receive.advertiseAtomic=false}), smart HTTP with Basic auth
+ * through a credential helper. The clone is unchanged whenever the remote did not accept, and the
+ * next command says what to do.
+ */
+class PushFaultsTest {
+    @TempDir
+    Path tmp;
+
+    GitServer server;
+
+    @AfterEach
+    void stop() {
+        Faults.watch(null);
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void aServerKilledMidPushLeavesTheCloneUnchangedAndTheNextCommandPublishes() throws Exception {
+        server = ServerKind.GIT_DAEMON.start(tmp.resolve("server"));
+        SharedRegistry shared = SharedRegistry.seed(server, tmp);
+        Path marker = tmp.resolve("receiving");
+        Path hook = shared.bare.resolve("hooks/pre-receive");
+        Files.writeString(hook, "#!/bin/sh\ntouch '" + marker + "'\nsleep 60\n");
+        assertTrue(hook.toFile().setExecutable(true));
+        TestRegistry ann = shared.clone("ann");
+        ann.append("registry/prompts/billing_refund/template.md", "Cite the policy.\n");
+        Map<String, String> before = ann.snapshot();
+        Map<String, String> remoteBefore = shared.remoteRefs();
+
+        CompletableFuture<RegCli.Result> bump = CompletableFuture.supplyAsync(
+                () -> shared.reg(ann, "bump", "prompt", "billing_refund", "minor", "-m", "Cite the policy.", "--push"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(marker) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(Files.exists(marker), "the push reached the server's hook");
+        server.kill();
+        RegCli.Result res = bump.get(3, TimeUnit.MINUTES);
+        assertEquals(3, res.exit(), res.all());
+        assertTrue(res.err().contains("could not publish to origin: "), res.err());
+        assertTrue(res.err().contains("nothing was changed in this clone"), res.err());
+        assertTrue(res.err().contains("run 'reg fetch origin'"), res.err());
+        ann.assertUnchangedSince(before);
+        ann.assertNoChangeInFlight();
+        assertEquals(remoteBefore, shared.remoteRefs(), "the hook never let the push in");
+
+        // the server is back (on another port), without the hook: the same command now publishes
+        Files.delete(hook);
+        server = ServerKind.GIT_DAEMON.start(tmp.resolve("server"));
+        ann.git("remote", "set-url", "origin", server.url("reg.git"));
+        RegCli.Result again = shared.reg(ann, "bump", "prompt", "billing_refund", "minor", "-m", "Cite the policy.", "--push");
+        assertEquals(0, again.exit(), again.all());
+        shared.assertInStep(ann);
+    }
+
+    @Test
+    void aServerWithoutAtomicPushGetsTagsFirstThenTheBranchAndSaysSo() {
+        server = ServerKind.GIT_DAEMON.start(tmp.resolve("server"));
+        SharedRegistry shared = SharedRegistry.seed(server, tmp, "receive.advertiseAtomic", "false");
+        TestRegistry ann = shared.clone("ann");
+        TestRegistry bob = shared.clone("bob");
+        ann.append("registry/prompts/billing_refund/template.md", "Cite.\n");
+        RegCli.Result res = shared.reg(ann, "bump", "prompt", "billing_refund", "minor", "-m", "Cite.", "--push");
+        assertEquals(0, res.exit(), res.all());
+        assertTrue(res.out().contains("note: origin does not offer atomic pushes; the tags were created first, then the branch moved"),
+                res.out());
+        shared.assertInStep(ann);
+
+        // a race on such a server: the loser's tag is refused (create-only) and its clone unchanged
+        AtomicBoolean once = new AtomicBoolean();
+        Faults.watch(point -> {
+            if (point.equals("before-push") && once.compareAndSet(false, true)) {
+                ann.append("registry/prompts/billing_refund/template.md", "Theirs.\n");
+                assertEquals(0, shared.reg(ann, "bump", "prompt", "billing_refund", "minor", "-m", "Theirs.", "--push").exit());
+            }
+        });
+        bob.git("pull", "-q", "--ff-only");
+        bob.append("registry/prompts/billing_refund/template.md", "Mine.\n");
+        Map<String, String> before = bob.snapshot();
+        RegCli.Result lost = shared.reg(bob, "bump", "prompt", "billing_refund", "minor", "-m", "Mine.", "--push");
+        Faults.watch(null);
+        assertEquals(3, lost.exit(), lost.all());
+        assertTrue(lost.err().contains("prompt/billing_refund@1.2.0 was published by ann"), lost.err());
+        bob.assertUnchangedSince(before);
+        assertEquals(shared.remote("refs/tags/prompt/billing_refund@1.2.0"), ann.git("rev-parse", "prompt/billing_refund@1.2.0").strip());
+    }
+
+    @Test
+    void smartHttpWithBasicAuthPublishesThroughTheCredentialHelper() {
+        server = ServerKind.HTTP.start(tmp.resolve("server"));
+        SharedRegistry shared = SharedRegistry.seed(server, tmp);
+        TestRegistry ann = shared.clone("ann");
+        ann.append("registry/prompts/billing_refund/template.md", "Cite.\n");
+        RegCli.Result res = shared.reg(ann, "bump", "prompt", "billing_refund", "minor", "-m", "Cite.", "--push");
+        assertEquals(0, res.exit(), res.all());
+        assertTrue(res.out().contains("pushed to origin: main at "), res.out());
+        shared.assertInStep(ann);
+        // without the credentials nothing moves, and the message names no secret
+        ann.append("registry/prompts/billing_refund/template.md", "Again.\n");
+        Map<String, String> before = ann.snapshot();
+        RegCli.Result denied = RegCli.run(ann.root(), "bump", "prompt", "billing_refund", "minor", "-m", "Again.", "--push");
+        assertEquals(3, denied.exit(), denied.all());
+        ann.assertUnchangedSince(before);
+    }
+}

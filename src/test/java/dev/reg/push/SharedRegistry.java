@@ -1,0 +1,96 @@
+package dev.reg.push;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.reg.testing.GitCli;
+import dev.reg.testing.RegCli;
+import dev.reg.testing.TestRegistry;
+import dev.reg.testing.servers.GitServer;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A registry shared through a real Git server on loopback: seeded with the support_copilot registry
+ * (three artifacts at 1.0.0 and a gate file) by {@code reg push}, then cloned by C git as a
+ * teammate would.
+ */
+final class SharedRegistry {
+    final GitServer server;
+    final Path bare;
+    final Path tmp;
+    final String url;
+    /** The environment reg and C git reach the server with (its credentials). */
+    final Map<String, String> env;
+
+    private SharedRegistry(GitServer server, Path bare, Path tmp, String url) {
+        this.server = server;
+        this.bare = bare;
+        this.tmp = tmp;
+        this.url = url;
+        this.env = server.clientEnvironment();
+    }
+
+    /** Seeds repository {@code reg.git} on {@code server} (created with {@code repoConfig}) from a fresh registry. */
+    static SharedRegistry seed(GitServer server, Path tmp, String... repoConfig) {
+        Path bare = server.createRepo("reg.git", repoConfig);
+        String url = server.url("reg.git");
+        TestRegistry seed = TestRegistry.supportCopilot(tmp.resolve("seed"));
+        seed.write("registry/gates/support_copilot.yaml", "gates:\n  - {metric: pass, agg: mean, min: 0.5}\n");
+        seed.commitAll("gate");
+        seed.git("remote", "add", "origin", url);
+        RegCli.Result pushed = RegCli.run(seed.root(), server.clientEnvironment(), "push");
+        if (pushed.exit() != 0) {
+            throw new AssertionError("seeding push failed: " + pushed.all());
+        }
+        return new SharedRegistry(server, bare, tmp, url);
+    }
+
+    /** A teammate's clone, made by C git; {@code name} is also the teammate ({@code name <name@example.com>}). */
+    TestRegistry clone(String name) {
+        Path dir = tmp.resolve(name);
+        GitCli.Result cloned = GitCli.run(tmp, env, "clone", "-q", url, dir.toString());
+        if (cloned.exit() != 0) {
+            throw new AssertionError("git clone failed: " + cloned.err());
+        }
+        TestRegistry r = TestRegistry.open(dir);
+        r.git("config", "user.name", name);
+        r.git("config", "user.email", name + "@example.com");
+        return r;
+    }
+
+    /** The remote's branch and tags, name to object id. */
+    Map<String, String> remoteRefs() {
+        return refs(GitCli.ok(bare, "for-each-ref", "--format=%(refname) %(objectname)", "refs/heads", "refs/tags"));
+    }
+
+    static Map<String, String> localRefs(TestRegistry r) {
+        return refs(r.git("for-each-ref", "--format=%(refname) %(objectname)", "refs/heads", "refs/tags"));
+    }
+
+    private static Map<String, String> refs(String lines) {
+        Map<String, String> out = new TreeMap<>();
+        for (String line : lines.split("\n")) {
+            if (!line.isBlank()) {
+                String[] p = line.split(" ");
+                out.put(p[0], p[1]);
+            }
+        }
+        return out;
+    }
+
+    /** The clone has exactly the remote's branch and tags, and a clean work tree. */
+    void assertInStep(TestRegistry clone) {
+        assertEquals(remoteRefs(), localRefs(clone), "the clone's refs differ from the remote's");
+        assertEquals("", clone.git("status", "--porcelain"), "the clone's work tree is not clean");
+    }
+
+    /** reg in {@code clone}, reaching the server with its credentials. */
+    RegCli.Result reg(TestRegistry clone, String... args) {
+        return RegCli.run(clone.root(), env, args);
+    }
+
+    String remote(String ref) {
+        return GitCli.ok(bare, "rev-parse", ref).strip();
+    }
+}
