@@ -25,6 +25,10 @@ final class ReleaseCommand extends BaseCommand {
     @Option(names = "--reason", paramLabel = "TEXT", description = "why; recorded in the ledger, the tag and the memo")
     String reason;
 
+    @Option(names = "--canary", description = "ship as a canary: tagged and in the ledger as canary beside the live release, until"
+            + " 'reg promote' (a recorded promote readout) or a rollback")
+    boolean canary;
+
     @Option(names = "--json", description = "print JSON")
     boolean json;
 
@@ -32,7 +36,7 @@ final class ReleaseCommand extends BaseCommand {
     public Integer call() {
         try (Registry registry = openRegistry()) {
             ReleaseOutcome o = new ReleaseService(registry, clock(), context().gate())
-                    .release(new ReleaseRequest(workflow, Optional.ofNullable(run), force, reason));
+                    .release(new ReleaseRequest(workflow, Optional.ofNullable(run), force, reason, canary));
             if (json) {
                 term().json(o);
             } else {
