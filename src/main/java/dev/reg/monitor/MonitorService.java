@@ -203,6 +203,11 @@ public final class MonitorService {
         if (req.events().isEmpty()) {
             throw new BadInputException("give the telemetry: --events FILE (each file after its own flag)");
         }
+        for (TelemetryInput in : concat(req.events(), req.reference())) {
+            if (!java.nio.file.Files.isRegularFile(in.path())) {
+                throw new BadInputException(in.name() + ": not found (or not a file)");
+            }
+        }
         OnlineService online = new OnlineService(registry);
         if (registry.headCommit().isEmpty()) {
             throw new BadInputException("the repository has no commits yet: commit registry.yaml and the gate file first");
@@ -237,7 +242,10 @@ public final class MonitorService {
                 try {
                     canaryReadout = online.canary(wf, new CanaryRequest(List.of(), List.of(), req.events(), null, null, req.skipBad()));
                 } catch (BadInputException e) {
-                    // the files read cleanly for drift and budget: what fails here is the split (no arm field, an empty arm)
+                    if (drift == null && budget == null) {
+                        throw e; // nothing else read the files: the error may be theirs
+                    }
+                    // the files read cleanly for drift or budget: what fails here is the split (no arm field, an empty arm)
                     canaryNote = e.getMessage();
                 }
             }
@@ -300,6 +308,12 @@ public final class MonitorService {
         String commit = commit(head, files, ledger.frozenBy(freeze), "freeze " + wf + ": " + oneLine(why), wf, null, "freeze", oneLine(why));
         return new WatchOutcome(wf, drift, reference, budget, canaryReadout, canaryN, plan, true,
                 new Written(new ArrayList<>(files.keySet()), "frozen", null, commit));
+    }
+
+    private static List<TelemetryInput> concat(List<TelemetryInput> a, List<TelemetryInput> b) {
+        List<TelemetryInput> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     /** The live release's recorded reference, or that of the release whose composite it rolled back to. */
