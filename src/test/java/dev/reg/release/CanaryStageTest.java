@@ -149,6 +149,17 @@ class CanaryStageTest {
     }
 
     @Test
+    void verifyReportsACanaryReadoutOfAReleaseThatNeverWentToCanary() throws IOException {
+        ReleaseScenario s = started();
+        s.reg.write("registry/online/support_copilot/canary-release-1-20261120T100000Z.json",
+                "{\"format\": \"reg.canary/1\", \"release\": 1, \"verdict\": \"promote\"}\n");
+        s.reg.commitAll("a hand-made readout");
+        RegCli.Result r = s.reg.reg("verify");
+        assertEquals(1, r.exit(), r.all());
+        assertTrue(r.all().contains("canary-readout-without-canary"), r.all());
+    }
+
+    @Test
     void badInputWritesNothing() throws IOException {
         ReleaseScenario s = started();
         s.mustRelease(0, "--canary");
