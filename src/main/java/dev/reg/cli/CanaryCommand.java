@@ -1,6 +1,8 @@
 package dev.reg.cli;
 
 import dev.reg.BadInputException;
+import dev.reg.cli.render.OnlineWriteText;
+import dev.reg.monitor.MonitorService;
 import dev.reg.online.Arm;
 import dev.reg.online.CanaryJUnit;
 import dev.reg.online.CanaryJson;
@@ -24,11 +26,12 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "canary", subcommands = CanaryCommand.Plan.class,
         customSynopsis = {"reg canary WORKFLOW (--control FILE --treatment FILE | --events FILE)",
-            "       [--control-release N --treatment-release M] [--skip-bad N] [--junit FILE] [--json]",
+            "       [--control-release N --treatment-release M] [--skip-bad N] [--junit FILE] [--json] [--record [--apply]]",
             "       reg canary plan WORKFLOW [--control FILE]... [--skip-bad N] [--json]"},
         description = {"The online A/B readout of a canary against the bars pre-registered in the canary: section of the workflow's gate file"
                 + " (as committed at HEAD): sample-ratio check, each metric's difference and relative lift with intervals, each bar, and the"
-                + " verdict (hold, rollback, continue, promote). Reads telemetry (JSON Lines, plain or .gz); writes nothing to the repository.",
+                + " verdict (hold, rollback, continue, promote). Reads telemetry (JSON Lines, plain or .gz); writes nothing to the repository"
+                + " unless --record (one commit of the readout; with --apply a rollback verdict also rolls the canary back).",
             "Arms: --control FILE and --treatment FILE (each file after its own flag); or --events FILE split by each event's arm field"
                 + " (control/treatment); or, with --control-release N --treatment-release M, by each event's release field.",
             "Exit 0 promote; 1 hold, rollback or continue; 2 bad input (the file and line)."})
@@ -55,6 +58,13 @@ final class CanaryCommand extends OnlineCommand {
     @Option(names = "--junit", paramLabel = "FILE", description = "also write the readout as JUnit XML: the sample-ratio check and one testcase per bar")
     Path junit;
 
+    @Option(names = "--record", description = "commit the readout (figures and the input files' names, sizes and sha256, not the events) under"
+            + " registry/online/WORKFLOW/ as the readout of the running canary; reg promote needs a recorded promote verdict")
+    boolean record;
+
+    @Option(names = "--apply", description = "with --record: a rollback verdict rolls the canary back in the same commit, with an incident ADR")
+    boolean apply;
+
     @Override
     public Integer call() {
         if (workflow == null) {
@@ -62,7 +72,11 @@ final class CanaryCommand extends OnlineCommand {
         }
         CanaryRequest request = new CanaryRequest(inputs(control, Arm.CONTROL), inputs(treatment, Arm.TREATMENT), inputs(events, null),
                 controlRelease, treatmentRelease, skipBad);
-        OnlineService.Judged<CanaryReadout> j = readout(s -> s.canary(workflow, request));
+        if (apply && !record) {
+            throw new BadInputException("--apply goes with --record: the readout a rollback rests on is committed with it");
+        }
+        MonitorService.CanaryRecord recorded = record ? write(s -> s.recordCanary(workflow, request, apply)) : null;
+        OnlineService.Judged<CanaryReadout> j = record ? recorded.judged() : readout(s -> s.canary(workflow, request));
         CanaryReadout r = j.readout();
         if (junit != null) {
             Path file = dir().resolve(junit);
@@ -73,6 +87,9 @@ final class CanaryCommand extends OnlineCommand {
             }
         }
         print("canary", j.gate(), () -> CanaryJson.render(r, j.gate()), () -> CanaryText.render(r));
+        if (recorded != null) {
+            OnlineWriteText.written(term(), recorded.written(), json);
+        }
         return r.verdict() == Verdict.PROMOTE ? ExitCodes.OK : ExitCodes.NO;
     }
 

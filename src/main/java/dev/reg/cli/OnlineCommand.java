@@ -1,5 +1,6 @@
 package dev.reg.cli;
 
+import dev.reg.monitor.MonitorService;
 import dev.reg.online.Arm;
 import dev.reg.online.GateSource;
 import dev.reg.online.OnlineService;
@@ -13,8 +14,8 @@ import picocli.CommandLine.Option;
 
 /**
  * What the online readouts share: telemetry files named as typed (relative to {@code -C}), the
- * skip budget, and the header that says which gate file the readout was judged against. They only
- * read: nothing in the repository changes.
+ * skip budget, and the header that says which gate file the readout was judged against. Without
+ * {@code --record} or {@code --apply} they only read: nothing in the repository changes.
  */
 abstract class OnlineCommand extends BaseCommand {
     @Option(names = "--skip-bad", paramLabel = "N", defaultValue = "0",
@@ -32,6 +33,13 @@ abstract class OnlineCommand extends BaseCommand {
     <T> OnlineService.Judged<T> readout(Function<OnlineService, OnlineService.Judged<T>> call) {
         try (Registry registry = openRegistry()) {
             return call.apply(new OnlineService(registry));
+        }
+    }
+
+    /** Runs one writing readout ({@code --record}, {@code --apply}, {@code reg watch}) of the monitoring service on the registry. */
+    <T> T write(Function<MonitorService, T> call) {
+        try (Registry registry = openRegistry()) {
+            return call.apply(new MonitorService(registry, clock()));
         }
     }
 

@@ -29,6 +29,10 @@ final class ReleaseCommand extends BaseCommand {
     @Option(names = "--reason", paramLabel = "TEXT", description = "why; recorded in the ledger, the tag and the memo")
     String reason;
 
+    @Option(names = "--canary", description = "ship as a canary: tagged and in the ledger as canary beside the live release, until"
+            + " 'reg promote' (a recorded promote readout) or a rollback")
+    boolean canary;
+
     @Option(names = "--json", description = "print JSON")
     boolean json;
 
@@ -36,7 +40,7 @@ final class ReleaseCommand extends BaseCommand {
     public Integer call() {
         try (Registry registry = openRegistry()) {
             ReleaseService service = new ReleaseService(registry, clock(), context().gate());
-            ReleaseRequest req = new ReleaseRequest(workflow, Optional.ofNullable(run), force, reason);
+            ReleaseRequest req = new ReleaseRequest(workflow, Optional.ofNullable(run), force, reason, canary);
             Optional<ReleaseOutcome> o = publish(registry, push, json, () -> service.release(req), r -> {
                 if (json) {
                     term().json(r);

@@ -15,13 +15,15 @@ import java.util.List;
 /**
  * {@code reg demo}: the whole life of a workflow in a fresh registry — artifacts, bumps, an eval
  * import, a passing gate and release 1, a prompt change whose eval fails the gate (held), a fix
- * that ships, an incident, the rollback to the last good release, and the record it leaves.
+ * that goes to canary and is promoted on its recorded readout, an incident, the rollback to the last
+ * good release, a later canary rolled back at its stop-loss, and the record it leaves.
  * Every step is a real reg command; the files are the project's own example registry.
  */
 public final class DemoScript {
     private static final String EXAMPLE = "/dev/reg/demo/registry/";
     private static final String WF = "support_copilot";
     private static final String TEMPLATE = "registry/prompts/billing_refund/template.md";
+    private static final String GATE = "registry/gates/support_copilot.yaml";
     private static final String REFUSAL_RULE = "- Never promise a refund the policy does not allow; never ask for card numbers or passwords.\n";
 
     private final Path repo;
@@ -105,12 +107,32 @@ public final class DemoScript {
                 "A bump with no content change is refused (exit 2); so is one that would not be greater than every tag.");
         shell.reg("bump", "prompt", "billing_refund", "patch");
 
-        shell.chapter("The fix ships as release 3",
-                "The refusal rule comes back in 2.4.1; its eval passes every bar, with the deltas measured against release 1.");
+        shell.chapter("Canary bars, written before the canary starts",
+                "The online half of the gate is pre-registered in the gate file and committed: the canary's planned split,\n"
+                        + "the events each arm needs, a grounding uplift to promote, a cost ceiling, no safety regression, and the\n"
+                        + "stop-loss that rolls a canary back.");
+        Files.writeString(repo.resolve(GATE), DemoTelemetry.CANARY_SECTION, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        try (Registry registry = Registry.open(repo)) {
+            registry.commitPaths(List.of(GATE), "pre-register the canary bars of support_copilot\n");
+        }
+        shell.say("(the demo appended the canary: and drift: sections to " + GATE + " and committed it)");
+
+        shell.chapter("The fix goes to canary as release 3",
+                "The refusal rule comes back in 2.4.1; its eval passes every bar, with the deltas measured against release 1.\n"
+                        + "It ships as a canary: tagged, in the ledger as canary, while release 1 stays live for most traffic.");
         appendToTemplate("\n" + REFUSAL_RULE);
         shell.reg("bump", "prompt", "billing_refund", "patch", "-m", "restore the refusal rule");
         importRun(EvalScenario.FIXED, "results-2.4.1.jsonl");
-        shell.reg("release", WF);
+        shell.reg("release", WF, "--canary");
+        shell.reg("live", WF);
+
+        shell.chapter("The readout promotes it",
+                "A day of telemetry (10 % treatment) comes back: grounding up about 7 % with its interval clear of +2 %, cost\n"
+                        + "flat, no jailbreak. The readout is recorded (figures and the file's sha256, not the events), and promote\n"
+                        + "makes release 3 live on it, with a memo that carries the online evidence.");
+        Path better = telemetry("canary-3.jsonl", DemoTelemetry.betterCanary());
+        shell.reg("canary", WF, "--events", better.toString(), "--record");
+        shell.reg("promote", WF, "3");
 
         shell.chapter("An incident",
                 "In production, refund answers start citing a withdrawn policy. On-call marks release 3 bad and freezes the\n"
@@ -121,6 +143,17 @@ public final class DemoScript {
         shell.reg("rollback", WF, "--reason", "incident 42: back to the last good composite");
         shell.reg("rollback", WF);
         shell.reg("unfreeze", WF, "--reason", "incident 42 mitigated");
+
+        shell.chapter("A later candidate hits its stop-loss",
+                "A prompt that answers in fewer words goes to canary as release 5. Its readout shows grounding down about 12 %,\n"
+                        + "the whole interval below the -5 % stop-loss: with --apply the readout is recorded and the canary rolled\n"
+                        + "back in one commit, with an incident record that carries the evidence.");
+        appendToTemplate("- Answer in at most three sentences.\n");
+        shell.reg("bump", "prompt", "billing_refund", "patch", "-m", "shorter answers, refusal rule kept");
+        importRun(EvalScenario.FIXED, "results-2.4.2.jsonl");
+        shell.reg("release", WF, "--canary");
+        Path worse = telemetry("canary-5.jsonl", DemoTelemetry.worseCanary());
+        shell.reg("canary", WF, "--events", worse.toString(), "--record", "--apply");
 
         shell.chapter("The record",
                 "Every decision and status change, with actor and reason; the composite now live; the ADRs and memos.");
@@ -134,6 +167,13 @@ public final class DemoScript {
                 "After all that, the registry passes every rule a PR must pass, and every tag still matches its content.");
         shell.reg("validate");
         shell.reg("verify");
+    }
+
+    /** Writes telemetry the canary produced (outside the repository, as real telemetry is). */
+    private Path telemetry(String fileName, String events) throws IOException {
+        Path file = tool.resolve(fileName);
+        Files.writeString(file, events, StandardCharsets.UTF_8);
+        return file;
     }
 
     /** Writes the eval tool's output for a scenario and imports it for the workflow's current composite. */

@@ -29,6 +29,7 @@ public final class AdrTemplates {
     public static final String ADR = "adr";
     public static final String MEMO = "memo";
     public static final String INCIDENT = "incident";
+    public static final String PROMOTE = "promote";
 
     private static final Mustache.Compiler COMPILER = Mustache.compiler()
             .withEscaper(MarkdownText::inline)

@@ -3,9 +3,12 @@ package dev.reg.ledger;
 import dev.reg.BadInputException;
 import java.util.Locale;
 
-/** Status of a ledger entry. Only {@code shipped} entries (and rollbacks, which ship) carry a release tag. */
+/**
+ * Status of a ledger entry. Only entries that shipped (and rollbacks, which ship) carry a release tag;
+ * a {@code canary} is tagged too (it runs beside the live release until promoted or rolled back).
+ */
 public enum ReleaseStatus {
-    CANDIDATE, SHIPPED, HELD, BAD, ROLLED_BACK;
+    CANDIDATE, SHIPPED, HELD, BAD, ROLLED_BACK, CANARY;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -17,6 +20,6 @@ public enum ReleaseStatus {
                 return s;
             }
         }
-        throw new BadInputException("unknown release status '" + text + "': expected candidate, shipped, held, bad or rolled-back");
+        throw new BadInputException("unknown release status '" + text + "': expected candidate, canary, shipped, held, bad or rolled-back");
     }
 }

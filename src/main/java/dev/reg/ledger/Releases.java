@@ -29,6 +29,45 @@ public final class Releases {
     }
 
     /**
+     * The canary running now: the last entry, when its status is {@code canary}. While it runs the live
+     * release is still the last shipped one (the canary serves its split of the traffic beside it);
+     * {@code reg promote} makes it live, a rollback ends it.
+     */
+    public static Optional<LedgerEntry> canary(Ledger ledger) {
+        List<LedgerEntry> entries = ledger.entries();
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
+        LedgerEntry last = entries.get(entries.size() - 1);
+        return last.status() == ReleaseStatus.CANARY ? Optional.of(last) : Optional.empty();
+    }
+
+    /** What a rollback rolls back: the running canary, else the live release. */
+    public static Optional<LedgerEntry> current(Ledger ledger) {
+        return canary(ledger).or(() -> live(ledger));
+    }
+
+    /** Whether the entry started as a canary (its first event says so). */
+    public static boolean wasCanary(LedgerEntry e) {
+        return e.status() == ReleaseStatus.CANARY || (!e.events().isEmpty() && e.events().get(0).status() == ReleaseStatus.CANARY);
+    }
+
+    /**
+     * When the entry went live: its decision, or for a canary its promotion (its first {@code shipped}
+     * event); empty for a canary never promoted, which was never the live release.
+     */
+    public static Optional<Instant> liveSince(LedgerEntry e) {
+        if (!e.tagged()) {
+            return Optional.empty();
+        }
+        if (!wasCanary(e)) {
+            return Optional.of(decidedAt(e));
+        }
+        return e.events().stream().filter(ev -> ev.status() == ReleaseStatus.SHIPPED).findFirst()
+                .map(ev -> parseTime(ev.at()).orElse(Instant.EPOCH));
+    }
+
+    /**
      * The last release before {@code n} that is shipped and whose composite no release marked bad
      * has: where a rollback goes.
      */
@@ -65,13 +104,15 @@ public final class Releases {
     }
 
     /**
-     * The release live at {@code at}: the last tagged entry decided at or before it. Entries are in
-     * decision order, so when several share a timestamp the later number wins.
+     * The release live at {@code at}: the last tagged entry that went live at or before it (a canary
+     * when it was promoted, never while it ran). Entries are in decision order, so when several share
+     * a timestamp the later number wins.
      */
     public static Optional<LedgerEntry> liveAt(Ledger ledger, Instant at) {
         LedgerEntry found = null;
         for (LedgerEntry e : ledger.entries()) {
-            if (e.tagged() && !decidedAt(e).isAfter(at)) {
+            Optional<Instant> since = liveSince(e);
+            if (since.isPresent() && !since.get().isAfter(at)) {
                 found = e;
             }
         }

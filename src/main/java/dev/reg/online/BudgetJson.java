@@ -24,6 +24,11 @@ public final class BudgetJson {
         return OnlineJson.write(tree(r), gate);
     }
 
+    /** The readout as {@code reg budget --apply} and {@code reg watch --apply} commit it. */
+    public static String recorded(BudgetReadout r, GateSource gate, Integer release, String at) {
+        return OnlineJson.recorded(tree(r), gate, release, at);
+    }
+
     static ObjectNode tree(BudgetReadout r) {
         ObjectNode o = OnlineJson.object();
         o.put("format", FORMAT);

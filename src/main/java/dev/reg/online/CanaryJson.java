@@ -27,6 +27,11 @@ public final class CanaryJson {
         return OnlineJson.write(tree(r), gate);
     }
 
+    /** The readout as {@code reg canary --record} commits it: with the canary release it judged and when. */
+    public static String recorded(CanaryReadout r, GateSource gate, Integer release, String at) {
+        return OnlineJson.recorded(tree(r), gate, release, at);
+    }
+
     public static ObjectNode tree(CanaryReadout r) {
         ObjectNode o = OnlineJson.object();
         o.put("format", FORMAT);

@@ -36,6 +36,11 @@ public final class DriftJson {
         return OnlineJson.write(tree(r), gate);
     }
 
+    /** The readout as {@code reg drift --record} commits it: with the release whose traffic it watched and when. */
+    public static String recorded(DriftReadout r, GateSource gate, Integer release, String at) {
+        return OnlineJson.recorded(tree(r), gate, release, at);
+    }
+
     static ObjectNode tree(DriftReadout r) {
         ObjectNode o = OnlineJson.object();
         o.put("format", FORMAT);

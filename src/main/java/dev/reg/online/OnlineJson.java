@@ -53,6 +53,20 @@ final class OnlineJson {
         return write(readout);
     }
 
+    /**
+     * A readout as recorded in the registry: its own fields, then the release it judged ({@code release},
+     * null when none) and when it was recorded ({@code recorded}), then the workflow and the gate file.
+     */
+    static String recorded(ObjectNode readout, GateSource g, Integer release, String recorded) {
+        if (release == null) {
+            readout.putNull("release");
+        } else {
+            readout.put("release", release.intValue());
+        }
+        readout.put("recorded", recorded);
+        return write(readout, g);
+    }
+
     /** {@code o.name = x}, or null when x is NaN or infinite. */
     static void num(ObjectNode o, String name, double x) {
         if (Double.isFinite(x)) {

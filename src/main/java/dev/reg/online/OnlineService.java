@@ -97,6 +97,11 @@ public final class OnlineService {
         return new Judged<>(BudgetAnalysis.run(spec, events, options, at), slo.source());
     }
 
+    /** Whether the workflow's gate file at HEAD has {@code section} ({@code canary}, {@code drift}, {@code slo}): what reg watch can check. */
+    public boolean hasSection(String workflow, String section) {
+        return section(workflow, section, m -> m).value().isPresent();
+    }
+
     private static ReadOptions options(long skipBad) {
         if (skipBad < 0) {
             throw new BadInputException("--skip-bad " + skipBad + ": expected how many malformed lines may be skipped, 0 or more");

@@ -29,7 +29,8 @@ public final class InitService {
             "adr/0001-record-architecture-decisions.md",
             "templates/adr.md",
             "templates/memo.md",
-            "templates/incident.md");
+            "templates/incident.md",
+            "templates/promote.md");
 
     private final Clock clock;
 

@@ -129,6 +129,7 @@ final class DecisionMemos {
         m.put("evidence", evidence);
         boolean shipped = decision != Decision.HOLD;
         m.put("shipped", shipped);
+        m.put("canary", false);
         m.put("forced", decision == Decision.FORCED);
         m.put("reason", blankToNull(reason));
         m.put("chosen", (shipped ? "Ship release " : "Hold release ") + release);

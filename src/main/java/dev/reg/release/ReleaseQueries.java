@@ -52,12 +52,17 @@ public final class ReleaseQueries {
             String reason, String run, String tag, boolean tagPresent, String adr, Integer rollbackFrom, Integer rollbackTo) {
     }
 
-    public record History(String workflow, List<HistoryEvent> events, Freeze frozen, Integer live) {
+    /** @param canary the canary running now beside the live release, or null */
+    public record History(String workflow, List<HistoryEvent> events, Freeze frozen, Integer live, Integer canary) {
     }
 
-    /** The release live at a moment; {@code release} null when nothing was live then. */
+    /**
+     * The release live at a moment; {@code release} null when nothing was live then. A canary is not
+     * the live release until it is promoted; {@code canary} names the one running now (null with
+     * {@code --at}, or when none runs).
+     */
     public record LiveView(String workflow, String at, Integer release, String composite, String digest, String status,
-            String since, String tag) {
+            String since, String tag, Integer canary) {
     }
 
     public record MemoView(String workflow, int release, String path, String title, String status, String text) {
@@ -86,12 +91,16 @@ public final class ReleaseQueries {
         for (LedgerEntry e : ledger.entries()) {
             String tag = e.tagged() ? e.tagName(workflow) : null;
             boolean present = tag != null && tags.contains(RegistryLayout.TAGS + tag);
-            String decision = e.isRollback() ? "rollback" : !e.tagged() ? "held" : "fail".equals(e.gate()) ? "forced" : "shipped";
+            String decision = e.isRollback() ? "rollback" : !e.tagged() ? "held" : Releases.wasCanary(e) ? "canary"
+                    : "fail".equals(e.gate()) ? "forced" : "shipped";
             all.add(new Keyed(Releases.decidedAt(e), e.n(), 0, new HistoryEvent(e.decided(), e.n(), decision, e.status().label(),
                     e.composite(), e.digest().toString(), e.actor(), e.reason(), e.run(), tag, present, e.adr(), e.rollbackFrom(),
                     e.rollbackTo())));
             for (int i = 0; i < e.events().size(); i++) {
                 LedgerEvent ev = e.events().get(i);
+                if (i == 0 && ev.status() == ReleaseStatus.CANARY) {
+                    continue; // the canary's start is its decision line
+                }
                 all.add(new Keyed(Releases.parseTime(ev.at()).orElse(Instant.EPOCH), e.n(), i + 1, new HistoryEvent(ev.at(), e.n(),
                         ev.status().label(), e.status().label(), e.composite(), e.digest().toString(), ev.actor(), ev.reason(), null,
                         tag, present, null, null, null)));
@@ -104,7 +113,7 @@ public final class ReleaseQueries {
         }
         all.sort(Comparator.comparing(Keyed::at).thenComparingInt(Keyed::n).thenComparingInt(Keyed::seq));
         return new History(workflow, all.stream().map(Keyed::event).toList(), ledger.frozen().orElse(null),
-                Releases.live(ledger).map(LedgerEntry::n).orElse(null));
+                Releases.live(ledger).map(LedgerEntry::n).orElse(null), Releases.canary(ledger).map(LedgerEntry::n).orElse(null));
     }
 
     /** What was live at {@code at} (now when empty). */
@@ -121,9 +130,10 @@ public final class ReleaseQueries {
             e = Releases.live(ledger);
         }
         Optional<Instant> moment = at.map(ReleaseQueries::parseMoment);
+        Integer canary = at.isPresent() ? null : Releases.canary(ledger).map(LedgerEntry::n).orElse(null);
         return e.map(x -> new LiveView(workflow, when, x.n(), x.composite(), x.digest().toString(),
-                moment.map(t -> statusAt(x, t)).orElse(x.status()).label(), x.decided(), x.tagName(workflow)))
-                .orElse(new LiveView(workflow, when, null, null, null, null, null, null));
+                moment.map(t -> statusAt(x, t)).orElse(x.status()).label(), since(x), x.tagName(workflow), canary))
+                .orElse(new LiveView(workflow, when, null, null, null, null, null, null, canary));
     }
 
     public MemoView memo(String workflow, int n) {
@@ -135,6 +145,14 @@ public final class ReleaseQueries {
         }
         Adr a = new AdrDirectory(registry.root()).readPath(e.adr());
         return new MemoView(workflow, n, e.adr(), a.title(), a.status(), a.text());
+    }
+
+    /** When the entry went live as the ledger writes times: its decision, or a canary's promotion. */
+    private static String since(LedgerEntry e) {
+        if (!Releases.wasCanary(e)) {
+            return e.decided();
+        }
+        return e.events().stream().filter(ev -> ev.status() == ReleaseStatus.SHIPPED).map(LedgerEvent::at).findFirst().orElse(e.decided());
     }
 
     /** The entry's status as it stood at {@code t}: its last status change up to then, else its decision. */

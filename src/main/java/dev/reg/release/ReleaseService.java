@@ -8,6 +8,7 @@ import dev.reg.composite.CompositeService;
 import dev.reg.ledger.Freeze;
 import dev.reg.ledger.Ledger;
 import dev.reg.ledger.LedgerEntry;
+import dev.reg.ledger.LedgerEvent;
 import dev.reg.ledger.ReleaseStatus;
 import dev.reg.ledger.Releases;
 import dev.reg.gate.BarResult;
@@ -67,12 +68,15 @@ public final class ReleaseService {
      * @param force ship even when the gate does not pass; needs a {@code reason}
      * @param reason why (required with force), recorded in the ledger, the tag and the memo
      */
-    public record ReleaseRequest(String workflow, Optional<String> runId, boolean force, String reason) {
+    public record ReleaseRequest(String workflow, Optional<String> runId, boolean force, String reason, boolean canary) {
+        public ReleaseRequest(String workflow, Optional<String> runId, boolean force, String reason) {
+            this(workflow, runId, force, reason, false);
+        }
     }
 
-    /** What {@code reg release} decided and wrote. {@code tag} is null when held. */
+    /** What {@code reg release} decided and wrote. {@code tag} is null when held; {@code canary}: it ships as a canary, not live. */
     public record ReleaseOutcome(String workflow, int release, Decision decision, String composite, String compositeShort,
-            String digest, String tag, String memo, String superseded, String commit, GateReport gate, String reason) {
+            String digest, String tag, String memo, String superseded, String commit, GateReport gate, String reason, boolean canary) {
         public boolean shipped() {
             return decision != Decision.HOLD;
         }
@@ -97,6 +101,11 @@ public final class ReleaseService {
             throw new RefusedException("workflow " + wf + " is frozen since " + f.since() + " by " + f.actor() + " (" + f.reason()
                     + "); nothing can be released until 'reg unfreeze " + wf + "'");
         }
+        Optional<LedgerEntry> running = Releases.canary(ledger);
+        if (running.isPresent()) {
+            throw new RefusedException("release " + running.get().n() + " of " + wf + " is a canary; promote it ('reg promote " + wf + " "
+                    + running.get().n() + "') or roll it back ('reg rollback " + wf + "') before the next release — nothing was changed");
+        }
         CompositeService.CurrentComposite current = CompositeService.of(head, workflow);
         Composite composite = current.composite();
         Optional<LedgerEntry> live = Releases.live(ledger);
@@ -115,14 +124,16 @@ public final class ReleaseService {
         GateReport verdict = gate.evaluate(registry, wf, req.runId());
         Decision decision = verdict.ship() ? Decision.SHIP : req.force() ? Decision.FORCED : Decision.HOLD;
         boolean ships = decision != Decision.HOLD;
+        boolean canary = ships && req.canary();
         Optional<LedgerEntry> lastGood = Releases.lastGood(ledger);
 
         AdrDirectory adrs = new AdrDirectory(registry.root());
         int number = adrs.nextNumber(head);
-        String title = "Release " + wf + " " + n;
+        String title = (canary ? "Canary " : "Release ") + wf + " " + n;
         String memoFile = AdrDirectory.fileName(number, title);
         String memoPath = adrs.path(memoFile);
-        Optional<Adr> superseded = ships ? live.flatMap(l -> supersedable(adrs, head, l)) : Optional.empty();
+        // a canary runs beside the live release: the live release's memo stands until the canary is promoted
+        Optional<Adr> superseded = ships && !canary ? live.flatMap(l -> supersedable(adrs, head, l)) : Optional.empty();
         List<String> adrPaths = new ArrayList<>(List.of(memoPath));
         superseded.ifPresent(a -> adrPaths.add(adrs.path(a.file())));
         ReleaseSupport.requireClean(registry, adrPaths, "releasing " + wf);
@@ -132,13 +143,17 @@ public final class ReleaseService {
         Map<String, Object> model = DecisionMemos.memo(header, wf, n, decision, current, lastGood, live,
                 changes(head, composite, lastGood), verdict, req.reason(), ships ? tag : null,
                 superseded.map(List::of).orElse(List.of()), evidenceFiles(head, workflow, verdict));
+        model.put("canary", canary);
         String memo = new AdrTemplates(registry.root()).render(AdrTemplates.MEMO, model, number);
 
         String at = ReleaseSupport.now(clock);
         String actor = registry.actor();
-        LedgerEntry entry = new LedgerEntry(n, ships ? ReleaseStatus.SHIPPED : ReleaseStatus.HELD, composite.longForm(),
-                composite.digest(), composite.components(), at, actor, verdict.runId(), verdict.ship() ? "pass" : "fail", memoPath,
-                blankToNull(req.reason()), null, null, ships, List.of());
+        // a canary's first event records that it started as one, so the ledger still says so once it is promoted or rolled back
+        List<LedgerEvent> events = canary ? List.of(new LedgerEvent(ReleaseStatus.CANARY, at, actor, "canary beside the live release"
+                + live.map(l -> " " + l.n()).orElse(""))) : List.of();
+        LedgerEntry entry = new LedgerEntry(n, canary ? ReleaseStatus.CANARY : ships ? ReleaseStatus.SHIPPED : ReleaseStatus.HELD,
+                composite.longForm(), composite.digest(), composite.components(), at, actor, verdict.runId(), verdict.ship() ? "pass" : "fail",
+                memoPath, blankToNull(req.reason()), null, null, ships, events);
         Ledger updated = ledger.with(entry);
 
         Map<String, byte[]> writes = new LinkedHashMap<>();
@@ -149,19 +164,20 @@ public final class ReleaseService {
 
         Map<String, String> trailers = ReleaseSupport.trailers(wf, n, composite, decision, verdict.runId());
         trailers.put(Trailer.REASON.key(), blankToNull(req.reason()));
-        String subject = (ships ? "release " : "hold ") + wf + " " + n + ": " + decision.label()
+        String subject = (canary ? "canary " : ships ? "release " : "hold ") + wf + " " + n + ": " + decision.label()
                 + (ships ? "" : " (the gate did not pass)");
         Map<String, String> commitTrailers = new LinkedHashMap<>(trailers);
         commitTrailers.put(Trailer.ACTOR.key(), actor);
         String commitMessage = ReleaseSupport.message(subject, composite.longForm() + "\n\nDecision memo: " + memoPath, commitTrailers);
         List<TagSpec> tags = ships
-                ? List.of(new TagSpec(tag, ReleaseSupport.message("Release " + wf + " " + n, composite.longForm(), trailers)))
+                ? List.of(new TagSpec(tag, ReleaseSupport.message((canary ? "Canary " : "Release ") + wf + " " + n, composite.longForm(),
+                        trailers)))
                 : List.of();
         Faults.check("release-before-publish");
         CommitResult done = registry.publish(new CommitRequest(head.commit().orElseThrow(), List.of(), writes, List.of(), commitMessage, tags));
         return new ReleaseOutcome(wf, n, decision, composite.longForm(), current.shortForm(), composite.digest().toString(),
                 ships ? tag : null, memoPath, superseded.map(a -> adrs.path(a.file())).orElse(null), done.commit().name(), verdict,
-                blankToNull(req.reason()));
+                blankToNull(req.reason()), canary);
     }
 
     /** The live release's ADR, when it exists and is not already superseded: the new release's memo supersedes it. */

@@ -4,6 +4,7 @@ import dev.reg.registry.Trailer;
 import dev.reg.registry.RegistryLayout;
 import dev.reg.composite.ComponentVersion;
 import dev.reg.composite.Composite;
+import dev.reg.ledger.Freeze;
 import dev.reg.ledger.Ledger;
 import dev.reg.ledger.LedgerEntry;
 import dev.reg.ledger.LedgerEvent;
@@ -86,7 +87,25 @@ public final class RollbackService {
         return prepare(workflow, to).plan();
     }
 
+    /**
+     * What an automated rollback ({@code reg watch --apply}, {@code reg canary --record --apply}) adds to
+     * the rollback's one commit: the evidence lines of the incident ADR, readout files to record, and a
+     * freeze of the workflow (null: none).
+     */
+    public record Additions(List<String> evidence, Map<String, byte[]> files, Freeze freeze) {
+        public static final Additions NONE = new Additions(List.of(), Map.of(), null);
+
+        public Additions {
+            evidence = List.copyOf(evidence);
+            files = Map.copyOf(files);
+        }
+    }
+
     public RollbackOutcome rollback(String workflow, Optional<Integer> to, String reason) {
+        return rollback(workflow, to, reason, Additions.NONE);
+    }
+
+    public RollbackOutcome rollback(String workflow, Optional<Integer> to, String reason, Additions additions) {
         Prepared p = prepare(workflow, to);
         RollbackPlan plan = p.plan();
         if (plan.nothingToDo()) {
@@ -94,6 +113,9 @@ public final class RollbackService {
         }
         if (!plan.blockedBy().isEmpty()) {
             ReleaseSupport.requireClean(registry, plan.blockedBy(), "rolling back " + workflow);
+        }
+        if (!additions.files().isEmpty()) {
+            ReleaseSupport.requireClean(registry, additions.files().keySet(), "rolling back " + workflow);
         }
         Faults.check("rollback-planned");
         String at = ReleaseSupport.now(clock);
@@ -105,6 +127,8 @@ public final class RollbackService {
                 List.of("incident", "rollback", workflow));
         Map<String, Object> model = DecisionMemos.incident(header, workflow, plan.release(), at, p.from(), p.to(), to.isPresent(), why,
                 plan.tag(), p.superseded().map(List::of).orElse(List.of()));
+        model.put("evidence", additions.evidence());
+        model.put("hasEvidence", !additions.evidence().isEmpty());
         String incident = new AdrTemplates(registry.root()).render(AdrTemplates.INCIDENT, model, p.adrNumber());
         String incidentFile = plan.incidentAdr().substring(plan.incidentAdr().lastIndexOf('/') + 1);
 
@@ -113,10 +137,14 @@ public final class RollbackService {
         LedgerEntry entry = new LedgerEntry(plan.release(), ReleaseStatus.SHIPPED, p.to().composite(), p.to().digest(),
                 p.to().components(), at, actor, p.to().run(), null, plan.incidentAdr(), why, p.from().n(), p.to().n(), true, List.of());
         Ledger updated = p.ledger().with(rolledBack).with(entry);
+        if (additions.freeze() != null && updated.frozen().isEmpty()) {
+            updated = updated.frozenBy(additions.freeze());
+        }
 
         Map<String, byte[]> writes = new LinkedHashMap<>();
         writes.put(plan.ledger(), updated.render().getBytes(StandardCharsets.UTF_8));
         writes.put(plan.incidentAdr(), incident.getBytes(StandardCharsets.UTF_8));
+        writes.putAll(additions.files());
         Adr incidentAdr = Adr.parse(p.adrNumber(), incidentFile, incident);
         p.superseded().ifPresent(a -> writes.put(plan.supersededAdr(),
                 AdrEdits.supersededBy(a, incidentAdr).getBytes(StandardCharsets.UTF_8)));
@@ -149,7 +177,8 @@ public final class RollbackService {
                 .orElseThrow(() -> new RefusedException("the repository has no commits yet; nothing to roll back"));
         RegistryView atHead = registry.at(head, "HEAD as committed");
         Ledger ledger = Ledger.in(atHead, workflow);
-        LedgerEntry live = Releases.live(ledger).orElseThrow(() -> new RefusedException(
+        // a running canary is what a rollback ends (the live release beside it is then the usual target)
+        LedgerEntry live = Releases.current(ledger).orElseThrow(() -> new RefusedException(
                 "nothing to roll back: workflow " + workflow + " has no live release (" + Ledger.path(workflow) + ")"));
         LedgerEntry target = toN.isPresent() ? explicitTarget(ledger, workflow, toN.get())
                 : Releases.lastGoodBefore(ledger, live.n()).orElseThrow(() -> new RefusedException(

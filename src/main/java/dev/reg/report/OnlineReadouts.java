@@ -25,8 +25,8 @@ import java.util.Set;
 final class OnlineReadouts {
     static final String CANARY = "reg.canary/1";
     static final String DRIFT = "reg.drift/1";
-    /** Files recorded beside the readouts that are not readouts themselves (a drift reference profile). */
-    static final Set<String> COMPANIONS = Set.of("reg.drift-profile/1");
+    /** Files recorded beside the readouts that the report does not chart (a drift reference profile, an error-budget readout). */
+    static final Set<String> COMPANIONS = Set.of("reg.drift-profile/1", "reg.budget/1");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

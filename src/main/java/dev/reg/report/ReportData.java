@@ -126,19 +126,22 @@ public final class ReportData {
             }
         }
         List<Release> releases = new ArrayList<>();
-        // a tagged release is live from its decision until the next tagged entry's
+        // a tagged release is live from its decision (a canary: its promotion, if any) until the next one goes live
+        Map<Integer, String> liveFromOf = new HashMap<>();
         Map<Integer, String> liveUntilOf = new HashMap<>();
-        LedgerEntry previousTagged = null;
+        LedgerEntry previousLive = null;
         for (LedgerEntry e : ledger.entries()) {
-            if (e.tagged()) {
-                if (previousTagged != null) {
-                    liveUntilOf.put(previousTagged.n(), e.decided());
+            Optional<String> from = Releases.liveSince(e).map(t -> Releases.wasCanary(e) ? t.toString() : e.decided());
+            if (from.isPresent()) {
+                liveFromOf.put(e.n(), from.get());
+                if (previousLive != null) {
+                    liveUntilOf.put(previousLive.n(), from.get());
                 }
-                previousTagged = e;
+                previousLive = e;
             }
         }
         for (LedgerEntry e : ledger.entries()) {
-            String liveFrom = e.tagged() ? e.decided() : null;
+            String liveFrom = liveFromOf.get(e.n());
             String liveUntil = liveUntilOf.get(e.n());
             String memoTitle = null;
             if (e.adr() != null) {

@@ -182,6 +182,14 @@ public final class IntegrityCheck {
                         + " records this release; release tags are made only with their ledger entry");
             }
         });
+        // a recorded canary readout judged a release that went to canary (promote rests on it)
+        for (dev.reg.online.RecordedReadouts.Recorded r : dev.reg.online.RecordedReadouts.all(head, workflow)) {
+            if (r.format().equals(dev.reg.online.CanaryJson.FORMAT) && r.release() != null
+                    && ledger.entry(r.release()).map(e -> !dev.reg.ledger.Releases.wasCanary(e)).orElse(true)) {
+                problem("canary-readout-without-canary", r.path(), "a canary readout of release " + r.release() + " but "
+                        + Ledger.path(workflow) + " has no release " + r.release() + " that went to canary");
+            }
+        }
         return ledger.entries().size();
     }
 

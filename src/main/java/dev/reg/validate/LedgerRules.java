@@ -59,6 +59,12 @@ final class LedgerRules {
         List<LedgerEntry> entries = ledger.entries();
         for (int i = 0; i < entries.size(); i++) {
             checkEntry(y, workflow, entries.get(i), YamlJson.child("/releases", i));
+            if (i < entries.size() - 1 && entries.get(i).status() == ReleaseStatus.CANARY) {
+                String p = YamlJson.child(YamlJson.child("/releases", i), "status");
+                ctx.add(Rule.LEDGER_INCONSISTENT, y.file(), y.json().line(p), y.json().column(p), "release " + entries.get(i).n()
+                        + " is still a canary but release " + entries.get(i + 1).n() + " came after it; a canary is promoted"
+                        + " ('reg promote') or rolled back before the next release");
+            }
         }
     }
 
@@ -75,6 +81,11 @@ final class LedgerRules {
             String p = YamlJson.child(at, "tagged");
             ctx.add(Rule.LEDGER_INCONSISTENT, y.file(), y.json().line(p), y.json().column(p), "release " + e.n() + " is "
                     + e.status().label() + " but marked tagged; only releases that shipped have a release tag");
+        }
+        if (!e.tagged() && e.status() == ReleaseStatus.CANARY) {
+            String p = YamlJson.child(at, "tagged");
+            ctx.add(Rule.LEDGER_INCONSISTENT, y.file(), y.json().line(p), y.json().column(p), "release " + e.n()
+                    + " is a canary but not tagged; 'reg release --canary' tags the canary it starts");
         }
         checkRelation(y, e, at, "rollback_from", e.rollbackFrom());
         checkRelation(y, e, at, "rollback_to", e.rollbackTo());

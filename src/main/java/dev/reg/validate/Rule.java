@@ -93,7 +93,11 @@ public enum Rule {
             "Register the folder with 'reg add KIND NAME', or remove it."),
     GATE_FILE_MISSING("REG029", "gate-file-missing", Severity.WARNING,
             "A workflow's gate file does not exist yet.",
-            "Write the gate file (registry/gates/<workflow>.yaml) before releasing the workflow.");
+            "Write the gate file (registry/gates/<workflow>.yaml) before releasing the workflow."),
+    ONLINE_READOUT_MODIFIED("REG035", "online-readout-modified", Severity.ERROR,
+            "A recorded online readout or drift reference under registry/online/ that already existed was changed or removed.",
+            "Recorded readouts are immutable evidence (a promotion or a rollback rests on them): record a new readout with"
+                    + " 'reg canary|drift|budget … --record' instead of editing one.");
 
     private final String id;
     private final String slug;

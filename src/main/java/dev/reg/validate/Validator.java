@@ -61,6 +61,8 @@ public final class Validator {
             t.adrs.forEach(f -> adrs.check(f, numbers));
         }
         base.ifPresent(b -> checkEvalRunsUnchanged(ctx, b, t.evalPaths));
+        base.ifPresent(b -> checkUnchanged(ctx, b, t.onlinePaths, Rule.ONLINE_READOUT_MODIFIED, "recorded online readouts are immutable"
+                + " evidence", "record a new readout with --record"));
 
         return new ValidationReport(snapshot.describe(), baseRev, base.map(b -> b.mergeBase().name()),
                 base.map(b -> b.changed().size()).orElse(-1),
@@ -89,12 +91,16 @@ public final class Validator {
 
     /** Eval runs are immutable evidence: one that existed at the base may not change. */
     private static void checkEvalRunsUnchanged(Context ctx, BaseInfo base, List<String> evalPaths) {
-        for (String p : evalPaths) {
+        checkUnchanged(ctx, base, evalPaths, Rule.EVAL_RUN_MODIFIED, "eval runs are immutable evidence", "import new results as a new run");
+    }
+
+    /** Files that are immutable evidence: one of {@code paths} that existed at the base may not change. */
+    private static void checkUnchanged(Context ctx, BaseInfo base, List<String> paths, Rule rule, String why, String instead) {
+        for (String p : paths) {
             if (ctx.registry.at(base.mergeBase(), base.revision()).kind(p) != RegistryView.EntryKind.MISSING) {
                 boolean gone = ctx.snapshot.kind(p) == RegistryView.EntryKind.MISSING;
-                ctx.add(Rule.EVAL_RUN_MODIFIED, p, 0, 0, p + " existed at " + base.revision() + " and was " + (gone ? "removed" : "changed")
-                        + "; eval runs are immutable evidence — restore it ('git checkout " + base.revision() + " -- " + p
-                        + "') and import new results as a new run");
+                ctx.add(rule, p, 0, 0, p + " existed at " + base.revision() + " and was " + (gone ? "removed" : "changed")
+                        + "; " + why + " — restore it ('git checkout " + base.revision() + " -- " + p + "') and " + instead);
             }
         }
     }
@@ -109,6 +115,7 @@ public final class Validator {
         final List<String> ledgers = new ArrayList<>();
         final List<String> adrs = new ArrayList<>();
         final List<String> evalPaths = new ArrayList<>();
+        final List<String> onlinePaths = new ArrayList<>();
 
         /** Gate files: those in registry/gates/ and any other file a workflow names as its gate. */
         static Targets all(RegistryView s, String adrDir, Set<String> namedGates) {
@@ -148,6 +155,9 @@ public final class Validator {
                     }
                     if (p.startsWith(EvalRuns.FOLDER + "/")) {
                         t.evalPaths.add(p);
+                    }
+                    if (p.startsWith(RegistryLayout.ONLINE + "/")) {
+                        t.onlinePaths.add(p);
                     }
                 }
                 if (p.startsWith(adrDir + "/") && p.indexOf('/', adrDir.length() + 1) < 0

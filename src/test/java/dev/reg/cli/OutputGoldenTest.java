@@ -86,6 +86,31 @@ class OutputGoldenTest {
         Golden.assertMatches("outputs/" + golden, "exit " + r.exit() + "\n" + normalise(r.out()) + stderrPart(r));
     }
 
+    /**
+     * {@code reg watch} without {@code --apply} on the demo's registry, with telemetry generated as the
+     * demo's: drift against the same events is green, no SLO is watched, no canary runs.
+     */
+    @ParameterizedTest(name = "watch {0}")
+    @MethodSource("watchFormats")
+    void watchReadout(String format) throws IOException {
+        Path events = dir.resolve("watch-events.jsonl");
+        synchronized (OutputGoldenTest.class) {
+            if (!Files.exists(events)) {
+                Files.writeString(events, dev.reg.demo.DemoTelemetry.betterCanary());
+            }
+        }
+        List<String> args = new java.util.ArrayList<>(List.of("watch", WF, "--events", events.toString(), "--reference", events.toString()));
+        if (format.equals("json")) {
+            args.add("--json");
+        }
+        RegCli.Result r = RegCli.run(story, args.toArray(String[]::new));
+        Golden.assertMatches("outputs/watch." + format, "exit " + r.exit() + "\n" + normalise(r.out()) + stderrPart(r));
+    }
+
+    static Stream<String> watchFormats() {
+        return Stream.of("txt", "json");
+    }
+
     @Test
     void gateJUnitXml() throws IOException {
         Path xml = dir.resolve("gate.xml");
@@ -132,6 +157,7 @@ class OutputGoldenTest {
     static String normalise(String s) {
         return Golden.withoutTimesAndCommits(s.replace(story.toString(), "<repo>")
                 .replace(dir.toString(), "<tmp>")
-                .replaceAll("/tmp/reg-demo-tool-[0-9]+", "<tool>"));
+                .replaceAll("/tmp/reg-demo-tool-[0-9]+", "<tool>")
+                .replaceAll("\\b[0-9]{8}T[0-9]{6}Z\\b", "<stamp>"));
     }
 }

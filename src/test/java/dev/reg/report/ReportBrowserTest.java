@@ -61,17 +61,17 @@ class ReportBrowserTest {
         assertEquals(1, dom.select("#" + wf + "-timeline figure.chart.timeline").size(), "one timeline");
         // the demo's gate file has 8 entries; grounded_judge has min and tail_min, exact also a regression bar: 9 bars
         assertEquals(9, dom.select("#" + wf + "-gates figure.chart.gate").size(), "one chart per gate bar");
-        assertEquals(2, dom.select("#" + wf + "-canary figure.chart.canary").size(), "one chart per canary readout");
+        assertEquals(4, dom.select("#" + wf + "-canary figure.chart.canary").size(), "one chart per canary readout (2 the demo recorded)");
         assertEquals(1, dom.select("#" + wf + "-drift figure.chart.drift").size(), "drift over time");
-        assertEquals(4, dom.select("#" + wf + "-memos details.memo").size(), "a memo per release");
-        assertEquals(5, dom.select("#adrs table tbody tr").size(), "the ADR index lists the 5 ADRs");
-        assertEquals(4, dom.select("#" + wf + "-releases table tbody tr").size(), "the releases table has the 4 ledger entries");
+        assertEquals(6, dom.select("#" + wf + "-memos details.memo").size(), "a memo per release");
+        assertEquals(8, dom.selectFirst("#adrs table").select("tbody tr").size(), "the ADR index lists the 8 ADRs");
+        assertEquals(6, dom.select("#" + wf + "-releases table tbody tr").size(), "the releases table has the 6 ledger entries");
     }
 
     @Test
     void everyChartIsAnAccessibleImageFollowedByItsDataTable() {
         List<Element> figures = dom.select("figure.chart");
-        assertEquals(13, figures.size(), "timeline + 9 gate bars + 2 canaries + drift");
+        assertEquals(15, figures.size(), "timeline + 9 gate bars + 4 canaries + drift");
         for (Element f : figures) {
             Element svg = f.selectFirst("svg");
             assertNotNull(svg, f.id());
@@ -102,7 +102,7 @@ class ReportBrowserTest {
     void gateChartsDrawTheBarAsALineAndIntervalsAsWhiskers() {
         for (Element f : dom.select("figure.chart.gate")) {
             assertNotNull(f.selectFirst("line.barline"), "the bar's line in " + f.id());
-            assertEquals(4, f.select("tbody tr").size(), "a row per release with a run: " + f.id());
+            assertEquals(6, f.select("tbody tr").size(), "a row per release with a run: " + f.id());
         }
         Element exact = dom.select("figure.chart.gate").stream().filter(f -> f.selectFirst("figcaption").text().startsWith("exact mean (domain=Support)"))
                 .findFirst().orElseThrow();
@@ -119,13 +119,13 @@ class ReportBrowserTest {
         Element t = dom.selectFirst("figure.chart.timeline");
         assertEquals(1, t.select("g.ev-held").size(), "release 2 held");
         assertEquals(1, t.select("g.ev-bad").size(), "release 3 marked bad");
-        assertEquals(1, t.select("g.ev-rollback").size(), "release 4 is a rollback");
-        assertEquals(1, t.select("g.rollback-arc").size(), "an arrow from the rollback to the release it restored");
+        assertEquals(2, t.select("g.ev-rollback").size(), "releases 4 and 6 are rollbacks");
+        assertEquals(2, t.select("g.rollback-arc").size(), "an arrow from each rollback to the release it restored");
         assertTrue(t.selectFirst("g.rollback-arc").text().contains("rollback #3 → #1"), t.selectFirst("g.rollback-arc").text());
         assertEquals(1, t.select("g.frozen").size(), "the freeze as a span");
-        assertEquals(3, t.select("g.live").size(), "releases 1, 3 and 4 were live");
+        assertEquals(4, t.select("g.live").size(), "releases 1, 3 (once promoted), 4 and 6 were live; canary 5 never was");
         assertEquals(1, t.select("g.live-bad").size(), "release 3 was live while bad");
-        assertEquals(8, t.select("tbody tr").size(), "4 decisions, bad, rolled-back, freeze, unfreeze");
+        assertEquals(12, t.select("tbody tr").size(), "6 decisions, 3 promoted, bad, rolled-back, freeze, unfreeze, 5 rolled-back");
         // not colour alone: a legend with each kind's mark and word
         Element legend = dom.selectFirst("#wf-support_copilot-timeline ul.legend");
         assertTrue(legend.text().contains("marked bad") && legend.text().contains("held by the gate") && legend.text().contains("rollback"), legend.text());
@@ -136,10 +136,13 @@ class ReportBrowserTest {
     void canaryAndDriftShowTheReadoutsAndTheStrayFileIsAFinding() {
         List<Element> canaries = dom.select("figure.chart.canary");
         assertTrue(canaries.get(0).selectFirst("figcaption").text().startsWith("promote canary-release-1.json"), canaries.get(0).text());
-        assertTrue(canaries.get(1).selectFirst("figcaption").text().startsWith("rollback canary-release-3.json"), canaries.get(1).text());
+        // then the two the demo recorded (its clock says 2026-11-20), then the hand-made rollback of 2026-12-01
+        assertTrue(canaries.get(1).selectFirst("figcaption").text().startsWith("promote canary-release-3-"), canaries.get(1).text());
+        assertTrue(canaries.get(2).selectFirst("figcaption").text().startsWith("rollback canary-release-5-"), canaries.get(2).text());
+        assertTrue(canaries.get(3).selectFirst("figcaption").text().startsWith("rollback canary-release-3.json"), canaries.get(3).text());
         // the pre-registered bars on the grounded_judge row: +8% target and -5% stop-loss
-        assertEquals(4, canaries.get(1).select("g.cbar").size(), canaries.get(1).select("g.cbar").text());
-        assertTrue(canaries.get(1).select("tbody tr").get(0).text().contains("−7.3% [−8.3%, −6.3%]"), canaries.get(1).select("tbody tr").get(0).text());
+        assertEquals(4, canaries.get(3).select("g.cbar").size(), canaries.get(3).select("g.cbar").text());
+        assertTrue(canaries.get(3).select("tbody tr").get(0).text().contains("−7.3% [−8.3%, −6.3%]"), canaries.get(3).select("tbody tr").get(0).text());
         Element drift = dom.selectFirst("figure.chart.drift");
         assertEquals(3 * 6, drift.select("g.cell").size(), "3 readouts x (4 fields + embedding + overall)");
         assertEquals(3, drift.select("g.cell.lv-red").size(), "grounded_judge, the embedding and so the readout are red in the last one");
@@ -151,18 +154,18 @@ class ReportBrowserTest {
 
     @Test
     void memosAreRenderedFromMarkdownAndTheAdrIndexLinksSupersedes() {
-        Element memo = dom.getElementById("memo-support_copilot-4");
+        Element memo = dom.getElementById("memo-support_copilot-6");
         assertTrue(memo.hasAttr("open"), "the live release's memo is open");
         assertFalse(memo.select(".md h5").isEmpty(), "the memo's sections are headings under the memo's h4");
         assertTrue(memo.select(".md h5").eachText().contains("Decision Outcome"), memo.select(".md h5").eachText().toString());
         assertFalse(memo.select(".md table").isEmpty(), "the memo's Markdown table is a table");
         // the memo links to the ADR it supersedes: a link inside the report, not to a file
-        Element supersedes = memo.select(".md a").stream().filter(a -> a.text().contains("Release support_copilot 3")).findFirst().orElseThrow();
-        assertEquals("#adr-0004-release-support-copilot-3", supersedes.attr("href"));
-        assertNotNull(dom.getElementById("adr-0004-release-support-copilot-3"), "the link's target exists");
-        Element row = dom.getElementById("adr-0004-release-support-copilot-3").closest("tr");
+        Element supersedes = memo.select(".md a").stream().filter(a -> a.text().contains("Canary support_copilot 5")).findFirst().orElseThrow();
+        assertEquals("#adr-0007-canary-support-copilot-5", supersedes.attr("href"));
+        assertNotNull(dom.getElementById("adr-0007-canary-support-copilot-5"), "the link's target exists");
+        Element row = dom.getElementById("adr-0007-canary-support-copilot-5").closest("tr");
         assertTrue(row.text().contains("superseded"), row.text());
-        assertTrue(row.select("a").eachAttr("href").contains("#adr-0005-roll-back-support-copilot-release-3-to-release-1"), row.html());
+        assertTrue(row.select("a").eachAttr("href").contains("#adr-0008-roll-back-support-copilot-release-5-to-release-4"), row.html());
         for (Element a : dom.select("a[href]")) {
             String href = a.attr("href");
             assertTrue(href.startsWith("#") || href.startsWith("https://") || href.startsWith("http://"), "link stays in the report: " + href);

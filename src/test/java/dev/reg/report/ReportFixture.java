@@ -9,8 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The registry the report tests read: what {@code reg demo} leaves (4 releases, a bad mark, a
- * rollback, a freeze, 5 ADRs, 3 eval runs) plus hand-made online readouts committed under
+ * The registry the report tests read: what {@code reg demo} leaves (6 releases: a canary promoted, a
+ * bad mark, a rollback, a freeze, a canary rolled back at its stop-loss; 8 ADRs, 5 eval runs, 2 recorded
+ * canary readouts) plus hand-made online readouts committed under
  * {@code registry/online/support_copilot/}: two canary readouts (a promote, a rollback), three
  * drift readouts (green, yellow, red), a drift reference profile (not a readout, not a finding) and
  * a stray JSON file that is not a readout (a finding). The readouts follow DESIGN.md's

@@ -15,8 +15,8 @@ public final class ReleaseText {
     public static void render(Terminal term, ReleaseOutcome o) {
         PrintWriter out = term.out();
         String verdict = switch (o.decision()) {
-            case SHIP -> term.green("SHIP");
-            case FORCED -> term.yellow("FORCED") + " (the gate did not pass)";
+            case SHIP -> o.canary() ? term.green("CANARY") + " (beside the live release until 'reg promote')" : term.green("SHIP");
+            case FORCED -> term.yellow("FORCED") + " (the gate did not pass)" + (o.canary() ? ", as a canary beside the live release" : "");
             default -> term.red("HOLD");
         };
         out.println(term.bold("release " + o.workflow() + " " + o.release()) + ": " + verdict);

@@ -38,6 +38,7 @@ public final class ReleaseViewsText {
             String what = switch (e.event()) {
                 case "shipped", "rollback", "unfreeze" -> term.green(e.event());
                 case "held", "bad" -> term.red(e.event());
+                case "canary" -> term.yellow(e.event());
                 default -> term.yellow(e.event());
             };
             StringBuilder line = new StringBuilder();
@@ -60,6 +61,10 @@ public final class ReleaseViewsText {
         if (h.live() != null) {
             out.println("live: release " + h.live());
         }
+        if (h.canary() != null) {
+            out.println(term.yellow("canary") + ": release " + h.canary() + " (beside the live release; 'reg promote " + workflow + " "
+                    + h.canary() + "' or 'reg rollback " + workflow + "')");
+        }
         if (h.frozen() != null) {
             out.println(term.yellow("frozen") + " since " + h.frozen().since() + " by " + h.frozen().actor() + ": " + h.frozen().reason());
         }
@@ -68,11 +73,14 @@ public final class ReleaseViewsText {
     public static void live(Terminal term, String workflow, LiveView v) {
         if (v.release() == null) {
             term.out().println(workflow + ": nothing was live" + (v.at() == null ? "" : " at " + v.at()));
-            return;
+        } else {
+            term.out().println(workflow + (v.at() == null ? "" : " at " + v.at()) + ": release " + v.release() + " ("
+                    + v.status() + ", since " + v.since() + ", tag " + v.tag() + ")");
+            term.out().println("  " + v.composite());
+            term.out().println("  " + v.digest());
         }
-        term.out().println(workflow + (v.at() == null ? "" : " at " + v.at()) + ": release " + v.release() + " ("
-                + v.status() + ", since " + v.since() + ", tag " + v.tag() + ")");
-        term.out().println("  " + v.composite());
-        term.out().println("  " + v.digest());
+        if (v.canary() != null) {
+            term.out().println("  canary: release " + v.canary() + " runs beside it until promoted or rolled back");
+        }
     }
 }
