@@ -149,6 +149,27 @@ class OutputGoldenTest {
         return copy;
     }
 
+    /** reg doctor, text and JSON, with the launcher's values fixed: otherwise its JVM lines name this machine's java. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("doctorFormats")
+    void doctor(String golden, List<String> args) {
+        java.util.Map<String, String> launcher = java.util.Map.of("REG_LAUNCHER_JAVA", "/opt/jdk-25/bin/java",
+                "REG_LAUNCHER_JAVA_VERSION", "25.0.3+9-LTS", "REG_LAUNCHER_ARCHIVE", "/opt/reg/target/archives/reg-1.jdk25-2.aot",
+                "REG_LAUNCHER_ARCHIVE_STATUS", "aot", "REG_LAUNCHER_JVM_OPTIONS", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        List<String> all = new java.util.ArrayList<>(List.of("-C", story.toString()));
+        all.addAll(args);
+        int code = Main.run(all.toArray(String[]::new), new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), false,
+                RegCli.CLOCK, launcher);
+        Golden.assertMatches("outputs/" + golden, "exit " + code + "\n" + normalise(out.toString())
+                + (err.toString().isEmpty() ? "" : "--- stderr\n" + normalise(err.toString())));
+    }
+
+    static Stream<Arguments> doctorFormats() {
+        return Stream.of(read("doctor.txt", "doctor"), read("doctor.json", "doctor", "--json"));
+    }
+
     private static String stderrPart(RegCli.Result r) {
         return r.err().isEmpty() ? "" : "--- stderr\n" + normalise(r.err());
     }
