@@ -179,7 +179,7 @@ public final class Publisher {
         }
     }
 
-    private String currentBranchForWrite() {
+    String currentBranchForWrite() {
         try {
             Ref head = repo.exactRef(Constants.HEAD);
             if (head == null || !head.isSymbolic()) {

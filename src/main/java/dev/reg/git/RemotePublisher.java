@@ -72,25 +72,13 @@ public final class RemotePublisher implements AutoCloseable {
      * a URL), reached with the user's Git and ssh setup and {@code env} (credential helpers run in it).
      */
     public static RemotePublisher open(GitStore store, String remote, Map<String, String> env) {
-        String branch = currentBranch(store.repository());
+        String branch = store.publisher().currentBranchForWrite();
         Remotes remotes = Remotes.open(store.workTree(), RemoteSettings.fromEnvironment(env));
         try {
             return new RemotePublisher(store, remotes, remotes.resolve(remote), branch);
         } catch (RuntimeException e) {
             remotes.close();
             throw e;
-        }
-    }
-
-    private static String currentBranch(Repository repo) {
-        try {
-            Ref head = repo.exactRef(Constants.HEAD);
-            if (head == null || !head.isSymbolic()) {
-                throw new RefusedException("HEAD is detached; check out the branch to publish before using --push");
-            }
-            return head.getTarget().getName();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
