@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
         + " 14.4, 6h and 30m above 6; ticket: 1d and 2h above 3, 3d and 6h above 1). Evaluated at the latest event or at --now. Writes nothing"
         + " unless --apply (an exhausted budget freezes the workflow, with the readout, in one commit) or --record (commits the readout).",
     "Exit 0 ok, ticket or unknown (no timed events); 1 a page-level burn or an exhausted budget (freeze); 2 bad input."})
-final class BudgetCommand extends OnlineCommand {
+final class BudgetCommand extends RecordingCommand {
     @Parameters(index = "0", paramLabel = "WORKFLOW")
     String workflow;
 
@@ -35,6 +35,7 @@ final class BudgetCommand extends OnlineCommand {
 
     @Override
     public Integer call() {
+        pushOnlyWhenWriting(apply || record, "--apply or --record");
         MonitorService.BudgetRecord recorded = apply || record
                 ? write(s -> s.applyBudget(workflow, inputs(events, null), now, skipBad, apply, record)) : null;
         OnlineService.Judged<BudgetReadout> j = recorded != null ? recorded.judged()

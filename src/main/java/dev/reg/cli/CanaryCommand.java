@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
             "Arms: --control FILE and --treatment FILE (each file after its own flag); or --events FILE split by each event's arm field"
                 + " (control/treatment); or, with --control-release N --treatment-release M, by each event's release field.",
             "Exit 0 promote; 1 hold, rollback or continue; 2 bad input (the file and line)."})
-final class CanaryCommand extends OnlineCommand {
+final class CanaryCommand extends RecordingCommand {
     // optional to picocli only: a required parameter here would be demanded before the plan subcommand too
     @Parameters(index = "0", arity = "0..1", paramLabel = "WORKFLOW", description = "the workflow (registry.yaml) whose gate file has the canary: section")
     String workflow;
@@ -75,8 +75,9 @@ final class CanaryCommand extends OnlineCommand {
         if (apply && !record) {
             throw new BadInputException("--apply goes with --record: the readout a rollback rests on is committed with it");
         }
+        pushOnlyWhenWriting(record, "--record");
         MonitorService.CanaryRecord recorded = record ? write(s -> s.recordCanary(workflow, request, apply)) : null;
-        OnlineService.Judged<CanaryReadout> j = record ? recorded.judged() : readout(s -> s.canary(workflow, request));
+        OnlineService.Judged<CanaryReadout> j = recorded != null ? recorded.judged() : readout(s -> s.canary(workflow, request));
         CanaryReadout r = j.readout();
         if (junit != null) {
             Path file = dir().resolve(junit);

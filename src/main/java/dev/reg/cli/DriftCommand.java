@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
     "The reference is files (--reference FILE, each file after its own flag) or the profile recorded for a release (--reference-release N,"
         + " read from registry/online/WORKFLOW/drift-profile-release-N.json at HEAD).",
     "Exit 0 green, yellow or unknown; 1 red; 2 bad input."})
-final class DriftCommand extends OnlineCommand {
+final class DriftCommand extends RecordingCommand {
     @Parameters(index = "0", paramLabel = "WORKFLOW")
     String workflow;
 
@@ -53,8 +53,9 @@ final class DriftCommand extends OnlineCommand {
         if (release != null && !record) {
             throw new BadInputException("--release goes with --record: it names the release whose recorded reference the files become");
         }
+        pushOnlyWhenWriting(record, "--record");
         MonitorService.DriftRecord recorded = record ? write(s -> s.recordDrift(workflow, request, release)) : null;
-        OnlineService.Judged<DriftReadout> j = record ? recorded.judged() : readout(s -> s.drift(workflow, request));
+        OnlineService.Judged<DriftReadout> j = recorded != null ? recorded.judged() : readout(s -> s.drift(workflow, request));
         DriftReadout r = j.readout();
         print("drift", j.gate(), () -> DriftJson.render(r, j.gate()), () -> DriftText.render(r));
         if (recorded != null) {

@@ -1,6 +1,5 @@
 package dev.reg.cli;
 
-import dev.reg.monitor.MonitorService;
 import dev.reg.online.Arm;
 import dev.reg.online.GateSource;
 import dev.reg.online.OnlineService;
@@ -33,13 +32,6 @@ abstract class OnlineCommand extends BaseCommand {
     <T> OnlineService.Judged<T> readout(Function<OnlineService, OnlineService.Judged<T>> call) {
         try (Registry registry = openRegistry()) {
             return call.apply(new OnlineService(registry));
-        }
-    }
-
-    /** Runs one writing readout ({@code --record}, {@code --apply}, {@code reg watch}) of the monitoring service on the registry. */
-    <T> T write(Function<MonitorService, T> call) {
-        try (Registry registry = openRegistry()) {
-            return call.apply(new MonitorService(registry, clock()));
         }
     }
 

@@ -3,8 +3,8 @@ package dev.reg.cli;
 import dev.reg.cli.render.OnlineWriteText;
 import dev.reg.registry.Registry;
 import dev.reg.release.PromoteService;
-import dev.reg.release.PromoteService.PromoteOutcome;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -14,6 +14,9 @@ import picocli.CommandLine.Parameters;
         + " cost, safety, sample ratio, the pre-registered bars, the verdict) superseding the live release's memo.",
     "Exit 0 promoted (or already promoted: nothing changes); 2 bad input; 3 refused (not a canary, no recorded promote verdict, frozen)."})
 final class PromoteCommand extends BaseCommand {
+    @Mixin
+    PushOption push = new PushOption();
+
     @Parameters(index = "0", paramLabel = "WORKFLOW")
     String workflow;
 
@@ -32,12 +35,14 @@ final class PromoteCommand extends BaseCommand {
     @Override
     public Integer call() {
         try (Registry registry = openRegistry()) {
-            PromoteOutcome o = new PromoteService(registry, clock()).promote(workflow, release, force, reason);
-            if (json) {
-                term().json(o);
-            } else {
-                OnlineWriteText.promote(term(), o);
-            }
+            PromoteService service = new PromoteService(registry, clock());
+            publish(registry, push, json, () -> service.promote(workflow, release, force, reason), o -> {
+                if (json) {
+                    term().json(o);
+                } else {
+                    OnlineWriteText.promote(term(), o);
+                }
+            });
         }
         return ExitCodes.OK;
     }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
         + " and an incident ADR with the evidence); without it, reg watch prints what it would do. Too little data is unknown and never"
         + " acts; a frozen workflow is an incident in hand, so a second run does nothing.",
     "Exit 0 green, unknown or nothing more to do; 1 acted or would act; 2 bad input (nothing written); 3 refused (uncommitted changes)."})
-final class WatchCommand extends OnlineCommand {
+final class WatchCommand extends RecordingCommand {
     @Parameters(index = "0", paramLabel = "WORKFLOW")
     String workflow;
 
@@ -33,8 +33,12 @@ final class WatchCommand extends OnlineCommand {
 
     @Override
     public Integer call() {
+        pushOnlyWhenWriting(apply, "--apply");
         WatchOutcome o = write(s -> s.watch(new MonitorService.WatchRequest(workflow, inputs(events, null), inputs(reference, null), skipBad,
                 apply)));
+        if (o == null) {
+            return ExitCodes.OK;
+        }
         if (json) {
             term().json(OnlineWriteText.watchJson(o));
         } else {

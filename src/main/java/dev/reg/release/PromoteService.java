@@ -100,13 +100,13 @@ public final class PromoteService {
         Optional<LedgerEntry> live = Releases.live(ledger);
 
         AdrDirectory adrs = new AdrDirectory(registry.root());
-        int number = adrs.nextNumber();
+        int number = adrs.nextNumber(head);
         String title = "Promote " + workflow + " " + n;
         String memoFile = AdrDirectory.fileName(number, title);
         String memoPath = adrs.path(memoFile);
         List<Adr> superseded = new ArrayList<>();
-        live.flatMap(l -> ReleaseService.supersedable(adrs, l)).ifPresent(superseded::add);
-        ReleaseService.supersedable(adrs, e).filter(a -> superseded.stream().noneMatch(s -> s.file().equals(a.file())))
+        live.flatMap(l -> ReleaseService.supersedable(adrs, head, l)).ifPresent(superseded::add);
+        ReleaseService.supersedable(adrs, head, e).filter(a -> superseded.stream().noneMatch(s -> s.file().equals(a.file())))
                 .ifPresent(superseded::add);
         List<String> touched = new ArrayList<>(List.of(Ledger.path(workflow), memoPath));
         superseded.forEach(a -> touched.add(adrs.path(a.file())));

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reg.demo.DemoTelemetry;
+import dev.reg.testing.GitCli;
 import dev.reg.testing.RegCli;
+import dev.reg.testing.servers.GitServer;
+import dev.reg.testing.servers.ServerKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -174,6 +177,45 @@ class CanaryStageTest {
             assertEquals(2, r.exit(), String.join(" ", args) + "\n" + r.all());
             assertFalse(r.err().contains("Exception"), r.err());
             s.reg.assertUnchangedSince(before);
+        }
+    }
+
+    @Test
+    void theCanaryStageIsPublishedWithPushAndTheCloneMovesOnlyWithTheRemote() throws IOException {
+        ReleaseScenario s = started();
+        try (GitServer server = ServerKind.GIT_DAEMON.start(telemetry.resolve("server"))) {
+            Path bare = server.createRepo("reg.git");
+            s.reg.git("remote", "add", "origin", server.url("reg.git"));
+            s.reg.regOk("push");
+            Map<String, String> env = server.clientEnvironment();
+
+            RegCli.Result canary = s.mustRelease(0, "--canary", "--push");
+            assertTrue(canary.out().contains("pushed to origin"), canary.out());
+            assertEquals(s.reg.git("rev-parse", "HEAD").strip(), GitCli.ok(bare, "rev-parse", "main").strip());
+            assertTrue(GitCli.ok(bare, "tag", "-l", "release/*").contains("release/support_copilot/2"));
+
+            RegCli.Result readOnly = RegCli.run(s.reg.root(), env, "canary", WF, "--events", events("better.jsonl"), "--push");
+            assertEquals(2, readOnly.exit(), readOnly.all());
+            assertTrue(readOnly.err().contains("--push goes with --record"), readOnly.err());
+
+            RegCli.Result rec = RegCli.run(s.reg.root(), env, "canary", WF, "--events", events("better.jsonl"), "--record", "--push");
+            assertEquals(0, rec.exit(), rec.all());
+            assertTrue(rec.out().contains("pushed to origin"), rec.out());
+            assertTrue(GitCli.ok(bare, "ls-tree", "-r", "--name-only", "main", "registry/online/support_copilot/")
+                    .contains("canary-release-2-"), "the readout is on the remote");
+
+            // someone else's change lands on the remote first: promote is planned on its tip and catches up
+            GitCli.ok(telemetry, "clone", "-q", server.url("reg.git"), telemetry.resolve("other").toString());
+            Path other = telemetry.resolve("other");
+            GitCli.ok(other, "-c", "user.name=bob", "-c", "user.email=bob@example.com", "commit", "-q", "--allow-empty", "-m", "bob's note");
+            GitCli.ok(other, "push", "-q", "origin", "main");
+            RegCli.Result promoted = RegCli.run(s.reg.root(), env, "promote", WF, "2", "--push");
+            assertEquals(0, promoted.exit(), promoted.all());
+            assertTrue(promoted.out().contains("PROMOTED") && promoted.out().contains("pushed to origin"), promoted.out());
+            assertEquals(s.reg.git("rev-parse", "HEAD").strip(), GitCli.ok(bare, "rev-parse", "main").strip());
+            assertEquals("bob's note", s.reg.git("log", "-1", "--format=%s", "HEAD~1").strip(), "built on the remote's tip");
+            assertTrue(s.reg.regOk("live", WF).out().startsWith("support_copilot: release 2 (shipped"));
+            assertEquals("", s.reg.git("status", "--porcelain"));
         }
     }
 }
