@@ -38,6 +38,11 @@ abstract class BaseCommand implements Callable<Integer> {
         return root().global.directory();
     }
 
+    /** How this user reaches remotes (ssh keys, known_hosts, credential helpers), from the command's environment. */
+    dev.reg.git.remote.RemoteSettings remoteSettings() {
+        return dev.reg.git.remote.RemoteSettings.fromEnvironment(env());
+    }
+
     /** Opens the registry, telling the user if an interrupted change had to be finished first. */
     Registry openRegistry() {
         Registry r = Registry.open(dir());

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
             RecoverCommand.class, ValidateCommand.class, VerifyCommand.class, HooksCommand.class, EvalCommand.class, GateCommand.class, CompositeCommand.class, ReleaseCommand.class, RollbackCommand.class, MarkCommand.class,
             FreezeCommand.class, UnfreezeCommand.class, HistoryCommand.class, LiveCommand.class, CanaryCommand.class, DriftCommand.class,
             BudgetCommand.class, AdrCommand.class, MemoCommand.class, ReportCommand.class, DemoCommand.class, CompletionCommand.class,
-            CompleteCommand.class, HelpCommand.class
+            CompleteCommand.class, HelpCommand.class, FetchCommand.class
         })
 public final class RegCommand implements Runnable {
     @Mixin

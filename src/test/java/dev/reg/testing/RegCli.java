@@ -45,6 +45,11 @@ public final class RegCli {
         return run(dir, clock, false, System.getenv(), gate, args);
     }
 
+    /** reg (not on a terminal) with exactly {@code env} as its environment: a remote's ssh keys, credential helpers. */
+    public static Result run(Path dir, java.util.Map<String, String> env, String... args) {
+        return run(dir, CLOCK, false, env, CommandContext.PRODUCTION_GATE, args);
+    }
+
     /** reg as on a terminal (stdin and stdout a tty), with exactly {@code env} as its environment. */
     public static Result onTerminal(Path dir, java.util.Map<String, String> env, String... args) {
         return run(dir, CLOCK, true, env, CommandContext.PRODUCTION_GATE, args);
