@@ -50,7 +50,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 /** Refs by name: the fast packed-refs paths for prefixes and single refs, HEAD, revisions and tag objects. */
-public final class RefReader {
+public final class RefReader implements RefSource {
     private final GitStore store;
     private final Repository repo;
 
@@ -106,6 +106,7 @@ public final class RefReader {
     }
 
     /** Full names of the refs starting with {@code prefix}, read from ref names only (packed-refs and loose refs). */
+    @Override
     public List<String> refNames(String prefix) {
         try {
             Optional<List<PackedRefs.Entry>> fast = fastPrefix(prefix);
@@ -126,6 +127,7 @@ public final class RefReader {
      * The refs starting with {@code prefix}, in name order, with the commit each peels to where
      * packed-refs records it (the ref's own target otherwise).
      */
+    @Override
     public Map<String, GitId> refsPeeled(String prefix) {
         Map<String, GitId> out = new LinkedHashMap<>();
         peeled(prefix).forEach((name, id) -> out.put(name, GitId.of(id)));
@@ -155,6 +157,7 @@ public final class RefReader {
         }
     }
 
+    @Override
     public boolean refExists(String name) {
         try {
             Optional<PackedRefs.Entry> fast = fastExact(name);
@@ -168,6 +171,7 @@ public final class RefReader {
     }
 
     /** The commit HEAD points at, empty on an unborn branch. */
+    @Override
     public Optional<GitId> head() {
         return headId().map(GitId::of);
     }
@@ -186,6 +190,7 @@ public final class RefReader {
     }
 
     /** Resolves a revision ({@code main}, {@code HEAD~1}, a tag, an id) to the commit it names. */
+    @Override
     public Optional<GitId> resolveCommit(String revision) {
         return resolveCommitId(revision).map(GitId::of);
     }
@@ -212,26 +217,32 @@ public final class RefReader {
     }
 
     /** Reads the tag object behind {@code refName}; empty when the ref does not exist. */
+    @Override
     public Optional<TagInfo> readTag(String refName) {
         try (RevWalk rw = new RevWalk(repo)) {
             Ref ref = repo.exactRef(refName);
             if (ref == null) {
                 return Optional.empty();
             }
-            RevObject o = rw.parseAny(ref.getObjectId());
-            String shortName = refName.startsWith(Constants.R_TAGS) ? refName.substring(Constants.R_TAGS.length()) : refName;
-            if (o instanceof RevTag) {
-                RevTag t = (RevTag) o;
-                RevObject target = rw.peel(t);
-                PersonIdent who = t.getTaggerIdent();
-                return Optional.of(new TagInfo(shortName, GitId.of(t), GitId.of(target), t.getFullMessage(),
-                        who == null ? "" : who.getName() + " <" + who.getEmailAddress() + ">",
-                        who == null ? null : who.getWhenAsInstant()));
-            }
-            return Optional.of(new TagInfo(shortName, null, GitId.of(o), null, "", null));
+            return Optional.of(tagInfo(rw, ref.getObjectId(), refName));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The tag {@code refName} names {@code id} (a tag object, or a commit for a lightweight tag), as read from its object. */
+    public static TagInfo tagInfo(RevWalk rw, ObjectId id, String refName) throws IOException {
+        RevObject o = rw.parseAny(id);
+        String shortName = refName.startsWith(Constants.R_TAGS) ? refName.substring(Constants.R_TAGS.length()) : refName;
+        if (o instanceof RevTag) {
+            RevTag t = (RevTag) o;
+            RevObject target = rw.peel(t);
+            PersonIdent who = t.getTaggerIdent();
+            return new TagInfo(shortName, GitId.of(t), GitId.of(target), t.getFullMessage(),
+                    who == null ? "" : who.getName() + " <" + who.getEmailAddress() + ">",
+                    who == null ? null : who.getWhenAsInstant());
+        }
+        return new TagInfo(shortName, null, GitId.of(o), null, "", null);
     }
 
     boolean branchContains(String branch, ObjectId commit) throws IOException {
