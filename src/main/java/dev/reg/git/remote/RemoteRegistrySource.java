@@ -31,8 +31,9 @@ import org.eclipse.jgit.transport.FetchConnection;
 import org.eclipse.jgit.transport.Transport;
 
 /**
- * A registry on a remote, read without a clone ({@code reg show --remote URL}). Refs come from
- * ls-remote, one advertisement per ref prefix a read needs (a protocol v2 server sends only those
+ * A registry on a remote, read without a clone ({@code reg show --remote URL}). HEAD is resolved
+ * by the fetch of its commit and trees; other refs come from ls-remote, one advertisement per ref
+ * prefix a read needs (a protocol v2 server sends only those
  * refs; a v0 server sends all of them once, and no second ls-remote follows). Files come from a
  * temporary partial object store: the commit read and its trees at depth 1 without blobs, then
  * only the blobs read; tag objects with their commits and nothing below. Nothing is written to
@@ -46,7 +47,6 @@ public final class RemoteRegistrySource implements RefSource, AutoCloseable {
     private boolean complete;
     private boolean headLoaded;
     private ObjectId headId;
-    private String headRef;
     /** The ref each commit read was reached through: what the tree fetch asks for (a v0 server serves only advertised refs). */
     private final Map<ObjectId, String> namedBy = new HashMap<>();
     private final Set<ObjectId> withTrees = new HashSet<>();
@@ -87,13 +87,9 @@ public final class RemoteRegistrySource implements RefSource, AutoCloseable {
         load(prefix);
     }
 
-    /** One ls-remote of {@code prefix} (and HEAD, the first time): a v2 server sends just those refs. */
+    /** One ls-remote of {@code prefix}: a v2 server sends just those refs. */
     private void load(String prefix) {
-        List<String> wanted = new ArrayList<>();
-        wanted.add(Constants.HEAD);
-        if (prefix != null) {
-            wanted.add(prefix);
-        }
+        List<String> wanted = List.of(prefix);
         Connections connections = remotes.connections();
         try (Transport t = connections.open(null, remote.fetchUrl());
                 FetchConnection c = t.openFetch(List.of(), wanted.toArray(String[]::new))) {
@@ -101,24 +97,19 @@ public final class RemoteRegistrySource implements RefSource, AutoCloseable {
             for (Ref r : c.getRefs()) {
                 String name = r.getName();
                 if (name.equals(Constants.HEAD)) {
-                    headId = r.getObjectId() == null ? null : r.getObjectId().copy();
-                    headRef = r.isSymbolic() ? r.getTarget().getName() : null;
-                    continue;
+                    continue; // HEAD is read by fetching it (see head())
                 }
                 if (!name.startsWith(Constants.R_REFS) || r.isSymbolic() || r.getObjectId() == null) {
                     continue;
                 }
                 // a branch may come with HEAD; a tag outside the prefix asked for means the server sent all its refs
-                other |= !name.startsWith(Constants.R_HEADS) && (prefix == null || !name.startsWith(prefix));
+                other |= !name.startsWith(Constants.R_HEADS) && !name.startsWith(prefix);
                 refs.put(name, new RemoteRef(name, r.getObjectId().copy(),
                         r.getPeeledObjectId() == null ? null : r.getPeeledObjectId().copy()));
             }
             connections.credentials().approve();
-            headLoaded = true;
             complete |= other; // the server advertised everything (protocol v0): no further ls-remote is needed
-            if (prefix != null) {
-                covered.add(prefix);
-            }
+            covered.add(prefix);
         } catch (TransportException | NotSupportedException e) {
             throw connections.classify(remote.fetchUrl(), e);
         }
@@ -150,13 +141,15 @@ public final class RemoteRegistrySource implements RefSource, AutoCloseable {
     @Override
     public Optional<GitId> head() {
         if (!headLoaded) {
-            load(null);
+            // one fetch both resolves HEAD and brings its commit and trees: every read starts with registry.yaml there
+            headId = objects().fetchTip(Constants.HEAD, true).orElse(null);
+            headLoaded = true;
+            if (headId != null) {
+                namedBy.putIfAbsent(headId, Constants.HEAD);
+                withTrees.add(headId);
+            }
         }
-        if (headId == null) {
-            return Optional.empty();
-        }
-        namedBy.putIfAbsent(headId, headRef != null ? headRef : Constants.HEAD);
-        return Optional.of(GitId.of(headId));
+        return Optional.ofNullable(headId).map(GitId::of);
     }
 
     @Override
