@@ -53,6 +53,16 @@ abstract class BaseCommand implements Callable<Integer> {
         return p.alreadyDone() ? java.util.Optional.empty() : java.util.Optional.of(p.value());
     }
 
+    /** How this user reaches remotes (ssh keys, known_hosts, credential helpers), from the command's environment. */
+    dev.reg.git.remote.RemoteSettings remoteSettings() {
+        return dev.reg.git.remote.RemoteSettings.fromEnvironment(env());
+    }
+
+    /** The registry in the work tree, or with {@code remote} the one on that remote, read without a clone. */
+    Registry openRegistry(RemoteReadOption remote) {
+        return remote.remote == null ? openRegistry() : Registry.remote(remoteSettings(), remote.remote, dir());
+    }
+
     /** Opens the registry, telling the user if an interrupted change had to be finished first. */
     Registry openRegistry() {
         Registry r = Registry.open(dir());

@@ -5,6 +5,7 @@ import dev.reg.registry.Registry;
 import dev.reg.release.ReleaseQueries;
 import dev.reg.release.ReleaseQueries.CompositeView;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -16,9 +17,12 @@ final class CompositeCommand extends BaseCommand {
     @Option(names = "--json", description = "print JSON")
     boolean json;
 
+    @Mixin
+    RemoteReadOption remote = new RemoteReadOption();
+
     @Override
     public Integer call() {
-        try (Registry registry = openRegistry()) {
+        try (Registry registry = openRegistry(remote)) {
             CompositeView c = new ReleaseQueries(registry).composite(workflow);
             if (json) {
                 term().json(c);

@@ -20,7 +20,7 @@ public final class ExitCodes {
         if (t instanceof BadInputException || t instanceof CommandLine.ParameterException) {
             return BAD_INPUT;
         }
-        if (t instanceof RefusedException) {
+        if (t instanceof RefusedException || t instanceof dev.reg.git.remote.RemoteAccessException) {
             return REFUSED;
         }
         return INTERNAL;

@@ -5,6 +5,7 @@ import dev.reg.registry.Registry;
 import dev.reg.release.ReleaseQueries;
 import dev.reg.release.ReleaseQueries.History;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -17,9 +18,12 @@ final class HistoryCommand extends BaseCommand {
     @Option(names = "--json", description = "print JSON")
     boolean json;
 
+    @Mixin
+    RemoteReadOption remote = new RemoteReadOption();
+
     @Override
     public Integer call() {
-        try (Registry registry = openRegistry()) {
+        try (Registry registry = openRegistry(remote)) {
             History h = new ReleaseQueries(registry).history(workflow);
             if (json) {
                 term().json(h);

@@ -6,6 +6,7 @@ import dev.reg.release.ReleaseQueries;
 import dev.reg.release.ReleaseQueries.LiveView;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,9 +21,12 @@ final class LiveCommand extends BaseCommand {
     @Option(names = "--json", description = "print JSON")
     boolean json;
 
+    @Mixin
+    RemoteReadOption remote = new RemoteReadOption();
+
     @Override
     public Integer call() {
-        try (Registry registry = openRegistry()) {
+        try (Registry registry = openRegistry(remote)) {
             LiveView v = new ReleaseQueries(registry).live(workflow, Optional.ofNullable(at));
             if (json) {
                 term().json(v);

@@ -5,6 +5,7 @@ import dev.reg.registry.Registry;
 import dev.reg.registry.RegistryQueries;
 import dev.reg.registry.RegistryViews.Log;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -16,9 +17,12 @@ final class LogCommand extends BaseCommand {
     @Option(names = "--json", description = "print JSON")
     boolean json;
 
+    @Mixin
+    RemoteReadOption remote = new RemoteReadOption();
+
     @Override
     public Integer call() {
-        try (Registry registry = openRegistry()) {
+        try (Registry registry = openRegistry(remote)) {
             Log log = new RegistryQueries(registry).log(ref);
             if (json) {
                 term().json(log);

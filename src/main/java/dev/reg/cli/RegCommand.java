@@ -37,6 +37,7 @@ public final class RegCommand implements Runnable {
         {"freeze", "FreezeCommand"},
         {"unfreeze", "UnfreezeCommand"},
         {"push", "PushCommand"},
+        {"fetch", "FetchCommand"},
         {"history", "HistoryCommand"},
         {"live", "LiveCommand"},
         {"canary", "CanaryCommand"},

@@ -6,6 +6,7 @@ import dev.reg.registry.RegistryQueries;
 import dev.reg.registry.RegistryViews.ArtifactDetails;
 import dev.reg.registry.RegistryViews.Overview;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -17,9 +18,12 @@ final class ShowCommand extends BaseCommand {
     @Option(names = "--json", description = "print JSON")
     boolean json;
 
+    @Mixin
+    RemoteReadOption remote = new RemoteReadOption();
+
     @Override
     public Integer call() {
-        try (Registry registry = openRegistry()) {
+        try (Registry registry = openRegistry(remote)) {
             RegistryQueries q = new RegistryQueries(registry);
             if (ref == null) {
                 Overview o = q.overview();

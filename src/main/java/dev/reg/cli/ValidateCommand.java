@@ -27,6 +27,10 @@ final class ValidateCommand extends BaseCommand {
             + " change, as committed, and versions against it, e.g. origin/main.")
     String base;
 
+    @Option(names = "--remote", paramLabel = "REMOTE", description = "With --base: also check that every version the change"
+            + " adds is tagged on REMOTE (a configured remote or a URL) with this clone's tag (REG031, REG032); one ls-remote.")
+    String remote;
+
     @Option(names = "--staged", description = "Check the index (what the next commit holds) against HEAD: for pre-commit hooks.")
     boolean staged;
 
@@ -42,7 +46,8 @@ final class ValidateCommand extends BaseCommand {
     public Integer call() {
         ValidationReport report;
         try (Registry registry = openRegistry()) {
-            report = new Validator(registry).validate(new ValidateRequest(Optional.ofNullable(base), staged));
+            report = new Validator(registry).validate(new ValidateRequest(Optional.ofNullable(base), staged, Optional.ofNullable(remote),
+                    remoteSettings()));
         }
         switch (format) {
             case json:

@@ -1,6 +1,10 @@
 package dev.reg.cli;
 
+import dev.reg.cli.render.RemoteText;
+import dev.reg.git.remote.RemoteTagReport;
 import dev.reg.registry.Registry;
+import dev.reg.registry.SharedRemote;
+import java.util.Optional;
 import dev.reg.util.Plural;
 import dev.reg.validate.IntegrityCheck;
 import dev.reg.validate.IntegrityProblem;
@@ -14,12 +18,20 @@ final class VerifyCommand extends BaseCommand {
     @Option(names = "--json", description = "print JSON")
     boolean json;
 
+    @Option(names = "--remote", arity = "0..1", paramLabel = "REMOTE", fallbackValue = SharedRemote.DEFAULT_REMOTE,
+            description = "Also compare local and remote reg tags, and flag the remote's version tags that its branch"
+                    + " does not contain (REMOTE: a configured remote or a URL; default origin).")
+    String remote;
+
     @Override
     public Integer call() {
         VerifyReport r;
         try (Registry registry = openRegistry()) {
             r = new IntegrityCheck(registry).verify();
         }
+        Optional<RemoteTagReport> remoteReport = Optional.ofNullable(remote)
+                .map(name -> SharedRemote.verify(dir(), remoteSettings(), Optional.of(name), Optional.empty()));
+        boolean ok = r.ok() && remoteReport.map(RemoteTagReport::ok).orElse(true);
         if (json) {
             var out = new java.util.LinkedHashMap<String, Object>();
             out.put("ok", r.ok());
@@ -27,6 +39,10 @@ final class VerifyCommand extends BaseCommand {
             out.put("releaseTags", r.releaseTags());
             out.put("ledgerEntries", r.ledgerEntries());
             out.put("problems", r.problems());
+            remoteReport.ifPresent(rr -> {
+                out.put("ok", ok);
+                out.put("remote", RemoteText.verifyJson(rr));
+            });
             term().json(out);
         } else {
             String checked = Plural.of(r.versionTags(), "version tag") + ", " + Plural.of(r.releaseTags(), "release tag") + ", "
@@ -43,6 +59,9 @@ final class VerifyCommand extends BaseCommand {
                 }
             }
         }
-        return r.ok() ? ExitCodes.OK : ExitCodes.NO;
+        if (!json) {
+            remoteReport.ifPresent(rr -> RemoteText.verify(term(), rr));
+        }
+        return ok ? ExitCodes.OK : ExitCodes.NO;
     }
 }

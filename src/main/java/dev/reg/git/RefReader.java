@@ -55,7 +55,7 @@ import java.util.Set;
  * stands in: its remote tip is HEAD and the remote's reg tags are read as if they were local, so a
  * service plans on what the remote has without a local ref moving.
  */
-public final class RefReader {
+public final class RefReader implements RefSource {
     private final GitStore store;
     private final Repository repo;
     private ChangeBase base;
@@ -117,6 +117,7 @@ public final class RefReader {
     }
 
     /** Full names of the refs starting with {@code prefix}, read from ref names only (packed-refs and loose refs). */
+    @Override
     public List<String> refNames(String prefix) {
         if (base != null) {
             java.util.SortedSet<String> all = new java.util.TreeSet<>(localRefNames(prefix));
@@ -146,6 +147,7 @@ public final class RefReader {
      * The refs starting with {@code prefix}, in name order, with the commit each peels to where
      * packed-refs records it (the ref's own target otherwise).
      */
+    @Override
     public Map<String, GitId> refsPeeled(String prefix) {
         Map<String, GitId> out = new LinkedHashMap<>();
         peeled(prefix).forEach((name, id) -> out.put(name, GitId.of(id)));
@@ -184,6 +186,7 @@ public final class RefReader {
         }
     }
 
+    @Override
     public boolean refExists(String name) {
         return base != null && base.tag(name).isPresent() || existsLocally(name);
     }
@@ -204,6 +207,7 @@ public final class RefReader {
      * The commit HEAD points at, empty on an unborn branch; while a change for a remote is planned,
      * the remote tip it is built on.
      */
+    @Override
     public Optional<GitId> head() {
         if (base != null) {
             return base.tip().map(GitId::of);
@@ -226,6 +230,7 @@ public final class RefReader {
     }
 
     /** Resolves a revision ({@code main}, {@code HEAD~1}, a tag, an id) to the commit it names. */
+    @Override
     public Optional<GitId> resolveCommit(String revision) {
         return resolveCommitId(revision).map(GitId::of);
     }
@@ -255,6 +260,7 @@ public final class RefReader {
     }
 
     /** Reads the tag object behind {@code refName}; empty when the ref does not exist. */
+    @Override
     public Optional<TagInfo> readTag(String refName) {
         try (RevWalk rw = new RevWalk(repo)) {
             Ref ref = repo.exactRef(refName);
@@ -262,17 +268,7 @@ public final class RefReader {
             if (id == null) {
                 return Optional.empty();
             }
-            RevObject o = rw.parseAny(id);
-            String shortName = refName.startsWith(Constants.R_TAGS) ? refName.substring(Constants.R_TAGS.length()) : refName;
-            if (o instanceof RevTag) {
-                RevTag t = (RevTag) o;
-                RevObject target = rw.peel(t);
-                PersonIdent who = t.getTaggerIdent();
-                return Optional.of(new TagInfo(shortName, GitId.of(t), GitId.of(target), t.getFullMessage(),
-                        who == null ? "" : who.getName() + " <" + who.getEmailAddress() + ">",
-                        who == null ? null : who.getWhenAsInstant()));
-            }
-            return Optional.of(new TagInfo(shortName, null, GitId.of(o), null, "", null));
+            return Optional.of(tagInfo(rw, id, refName));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -292,6 +288,21 @@ public final class RefReader {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    /** The tag {@code refName} names {@code id} (a tag object, or a commit for a lightweight tag), as read from its object. */
+    public static TagInfo tagInfo(RevWalk rw, ObjectId id, String refName) throws IOException {
+        RevObject o = rw.parseAny(id);
+        String shortName = refName.startsWith(Constants.R_TAGS) ? refName.substring(Constants.R_TAGS.length()) : refName;
+        if (o instanceof RevTag) {
+            RevTag t = (RevTag) o;
+            RevObject target = rw.peel(t);
+            PersonIdent who = t.getTaggerIdent();
+            return new TagInfo(shortName, GitId.of(t), GitId.of(target), t.getFullMessage(),
+                    who == null ? "" : who.getName() + " <" + who.getEmailAddress() + ">",
+                    who == null ? null : who.getWhenAsInstant());
+        }
+        return new TagInfo(shortName, null, GitId.of(o), null, "", null);
     }
 
     boolean branchContains(String branch, ObjectId commit) throws IOException {

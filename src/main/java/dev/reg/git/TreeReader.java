@@ -3,6 +3,9 @@ package dev.reg.git;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -15,12 +18,58 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 
-/** Files and folders as a commit, tag or tree records them, read from Git objects. */
+/**
+ * Files and folders as a commit, tag or tree records them, read from Git objects. Over a partial
+ * object store (a remote read without a clone) blobs that are not there yet are asked for first,
+ * through the store's {@link MissingBlobs}.
+ */
 public final class TreeReader {
+    /** Brings blobs that a partial object store lacks; the blobs of a full repository are always there. */
+    @FunctionalInterface
+    public interface MissingBlobs {
+        MissingBlobs NONE = ids -> { };
+
+        /** Makes {@code ids} readable; the ids given are the ones not in the store. */
+        void fetch(Collection<ObjectId> ids);
+    }
+
     private final Repository repo;
+    private final MissingBlobs missing;
 
     TreeReader(GitStore store) {
-        this.repo = store.repository();
+        this(store.repository(), MissingBlobs.NONE);
+    }
+
+    private TreeReader(Repository repo, MissingBlobs missing) {
+        this.repo = repo;
+        this.missing = missing;
+    }
+
+    /** A reader of a partial object store (of {@code dev.reg.git.remote}) that calls {@code missing} for absent blobs. */
+    public static TreeReader partial(Repository repo, MissingBlobs missing) {
+        return new TreeReader(repo, missing);
+    }
+
+    /** Fetches, in one go, those of {@code blobs} a partial store lacks: before reading many files. */
+    public void prefetch(Collection<GitId> blobs) {
+        if (missing == MissingBlobs.NONE || blobs.isEmpty()) {
+            return;
+        }
+        List<ObjectId> absent = new ArrayList<>();
+        for (GitId b : blobs) {
+            if (!hasBlob(b.objectId())) {
+                absent.add(b.objectId());
+            }
+        }
+        if (!absent.isEmpty()) {
+            missing.fetch(absent);
+        }
+    }
+
+    private void ensure(ObjectId blob) {
+        if (missing != MissingBlobs.NONE && !hasBlob(blob)) {
+            missing.fetch(List.of(blob));
+        }
     }
 
     /** The content of {@code path} in the commit, tag or tree {@code rev}, if it is a file there. */
@@ -31,6 +80,7 @@ public final class TreeReader {
                 if (tw == null || (tw.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
                     return Optional.empty();
                 }
+                ensure(tw.getObjectId(0));
                 return Optional.of(repo.open(tw.getObjectId(0), Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE - 8));
             }
         } catch (IOException e) {
@@ -92,6 +142,7 @@ public final class TreeReader {
     }
 
     public InputStream openBlob(GitId blob) {
+        ensure(blob.objectId());
         try {
             return repo.open(blob.objectId(), Constants.OBJ_BLOB).openStream();
         } catch (IOException e) {
@@ -100,6 +151,7 @@ public final class TreeReader {
     }
 
     public long blobSize(GitId blob) {
+        ensure(blob.objectId());
         try {
             return repo.open(blob.objectId(), Constants.OBJ_BLOB).getSize();
         } catch (IOException e) {

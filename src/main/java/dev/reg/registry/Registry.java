@@ -11,6 +11,9 @@ import dev.reg.git.Publisher;
 import dev.reg.git.PushReport;
 import dev.reg.git.RemotePublisher;
 import dev.reg.git.RefReader;
+import dev.reg.git.RefSource;
+import dev.reg.git.TreeReader;
+import dev.reg.git.remote.RemoteRegistrySource;
 import dev.reg.git.WorkTreeStatus;
 import dev.reg.semver.Version;
 import dev.reg.util.Suggestions;
@@ -36,13 +39,66 @@ import java.util.function.Supplier;
  * and releases are known from tag names alone; every write goes through the {@link Publisher}.
  */
 public final class Registry implements AutoCloseable {
+    /** The local repository; null for a registry read on a remote without a clone. */
     private final GitStore git;
+    /** The remote read without a clone; null for a local repository. */
+    private final RemoteRegistrySource remote;
+    private final RefSource refs;
+    private final TreeReader trees;
     private final Optional<String> recovered;
     private RegistryConfig config;
 
     private Registry(GitStore git, Optional<String> recovered) {
         this.git = git;
+        this.remote = null;
+        this.refs = git.refs();
+        this.trees = git.trees();
         this.recovered = recovered;
+    }
+
+    private Registry(RemoteRegistrySource remote) {
+        this.git = null;
+        this.remote = remote;
+        this.refs = remote;
+        this.trees = remote.trees();
+        this.recovered = Optional.empty();
+    }
+
+    /**
+     * The registry on a remote, read without a clone: versions and releases from ls-remote, files
+     * at the remote's HEAD (what a fresh clone's work tree holds) with only the objects read
+     * fetched. Only reading works; closing deletes the temporary objects.
+     */
+    public static Registry remote(RemoteRegistrySource source) {
+        try {
+            Registry r = new Registry(source);
+            r.head().config(); // a clear error now when there is no registry there
+            return r;
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The registry at {@code nameOrUrl} (a URL or path, or a remote configured in the repository
+     * containing {@code dir}), read without a clone.
+     */
+    public static Registry remote(dev.reg.git.remote.RemoteSettings settings, String nameOrUrl, Path dir) {
+        return remote(RemoteRegistrySource.open(settings, nameOrUrl, dir));
+    }
+
+    /** The local repository; reading a remote without a clone reaches this only through a bug. */
+    private GitStore local() {
+        if (git == null) {
+            throw new IllegalStateException("this needs a local repository; " + remote.location() + " is read without a clone");
+        }
+        return git;
+    }
+
+    /** Where the registry is, as output shows it: the work tree's path, or the remote's name or redacted URL. */
+    public String location() {
+        return git != null ? git.workTree().toString() : remote.location();
     }
 
     /** Opens the registry of the repository containing {@code dir}, finishing any change a crash interrupted. */
@@ -76,7 +132,7 @@ public final class Registry implements AutoCloseable {
     }
 
     public Path root() {
-        return git.workTree();
+        return local().workTree();
     }
 
     // ---------------------------------------------------------------- views
@@ -88,12 +144,12 @@ public final class Registry implements AutoCloseable {
 
     /** The work tree, reporting the progress of hashing large content files. */
     public RegistryView workTree(ProgressListener progress) {
-        return new WorkTreeView(git, progress);
+        return git != null ? new WorkTreeView(git, progress) : head(); // a remote's "work tree" is what a fresh clone checks out
     }
 
     /** The commit HEAD points at, empty on an unborn branch. */
     public Optional<GitId> headCommit() {
-        return git.refs().head();
+        return refs.head();
     }
 
     /** HEAD as committed: what a release, a gate and an eval import decide on. */
@@ -104,7 +160,10 @@ public final class Registry implements AutoCloseable {
 
     /** The registry as committed in {@code commit}. */
     public RegistryView at(GitId commit, String description) {
-        return new TreeView(git, commit, true, description);
+        if (remote != null) {
+            remote.ensureCommit(commit);
+        }
+        return new TreeView(trees, commit, true, description);
     }
 
     /** The registry as tagged at version {@code v}. */
@@ -128,7 +187,7 @@ public final class Registry implements AutoCloseable {
 
     /** The index (what {@code git commit} would commit now), for a pre-commit check. */
     public RegistryView index() {
-        return new TreeView(git, git.status().indexTree(), false, "index");
+        return new TreeView(trees, local().status().indexTree(), false, "index");
     }
 
     /** The work tree's registry.yaml, read once. */
@@ -142,18 +201,18 @@ public final class Registry implements AutoCloseable {
     // ---------------------------------------------------------------- refs, by name only
 
     public GitId tagCommit(ArtifactVersion v) {
-        if (!git.refs().refExists(v.tagRef())) {
+        if (!refs.refExists(v.tagRef())) {
             throw new BadInputException("no version " + v + " (there is no tag " + v.tagName() + ")"
                     + (versions(v.artifact()).isEmpty() && !workTree().hasArtifact(v.artifact()) ? suggestFor(v.artifact()) : ""));
         }
-        return git.refs().resolveCommit(v.tagRef()).orElseThrow(() -> new BadInputException("tag " + v + " does not point at a commit"));
+        return refs.resolveCommit(v.tagRef()).orElseThrow(() -> new BadInputException("tag " + v + " does not point at a commit"));
     }
 
     /** Every tagged version of {@code id}, oldest first, read from ref names only. */
     public List<Version> versions(ArtifactId id) {
         List<Version> out = new ArrayList<>();
         String prefix = RegistryLayout.versionTagPrefix(id);
-        for (String ref : git.refs().refNames(prefix)) {
+        for (String ref : refs.refNames(prefix)) {
             RegistryLayout.parseTagVersion(ref.substring(prefix.length())).ifPresent(out::add);
         }
         Collections.sort(out);
@@ -163,7 +222,7 @@ public final class Registry implements AutoCloseable {
     /** Every tagged version of every artifact, from one read of the tag names. */
     public Map<ArtifactId, List<Version>> allVersions() {
         Map<ArtifactId, List<Version>> out = new TreeMap<>();
-        for (String ref : git.refs().refNames(RegistryLayout.TAGS)) {
+        for (String ref : refs.refNames(RegistryLayout.TAGS)) {
             RegistryLayout.parseVersionTag(ref.substring(RegistryLayout.TAGS.length()))
                     .ifPresent(v -> out.computeIfAbsent(v.artifact(), k -> new ArrayList<>()).add(v.version()));
         }
@@ -172,13 +231,13 @@ public final class Registry implements AutoCloseable {
     }
 
     /** Ref names and tag objects. */
-    public RefReader refs() {
-        return git.refs();
+    public RefSource refs() {
+        return refs;
     }
 
     /** What changed between commits. */
     public CommitHistory history() {
-        return git.history();
+        return local().history();
     }
 
     /**
@@ -228,18 +287,18 @@ public final class Registry implements AutoCloseable {
 
     /** The work tree and index against HEAD. */
     public WorkTreeStatus status() {
-        return git.status();
+        return local().status();
     }
 
     // ---------------------------------------------------------------- writing and the user's Git setup
 
     /** The one way reg writes. */
     public Publisher publisher() {
-        return git.publisher();
+        return local().publisher();
     }
 
     public CommitResult publish(CommitRequest req) {
-        return git.publisher().publish(req);
+        return local().publisher().publish(req);
     }
 
     /**
@@ -251,7 +310,7 @@ public final class Registry implements AutoCloseable {
         if (!publication.isRemote()) {
             return Published.local(change.get());
         }
-        try (RemotePublisher remote = RemotePublisher.open(git, publication.remote().get(), publication.env())) {
+        try (RemotePublisher remote = RemotePublisher.open(local(), publication.remote().get(), publication.env())) {
             return remote.run(change);
         }
     }
@@ -261,37 +320,37 @@ public final class Registry implements AutoCloseable {
         if (!publication.isRemote()) {
             throw new IllegalArgumentException("push needs a remote");
         }
-        try (RemotePublisher remote = RemotePublisher.open(git, publication.remote().get(), publication.env())) {
+        try (RemotePublisher remote = RemotePublisher.open(local(), publication.remote().get(), publication.env())) {
             return remote.pushCommitted();
         }
     }
 
     /** The actor reg records for this user: {@code user.name <user.email>} from Git config. */
     public String actor() {
-        return git.actor();
+        return local().actor();
     }
 
     public Optional<String> coreEditor() {
-        return git.coreEditor();
+        return local().coreEditor();
     }
 
     public Path hooksDir() {
-        return git.hooksDir();
+        return local().hooksDir();
     }
 
-    /** The repository's Git directory (for files Git keeps there, like an edit message). */
     /** Whether the repository is a shallow clone. */
     public boolean isShallow() {
-        return git.isShallow();
+        return local().isShallow();
     }
 
     /** The branch HEAD is on; empty when HEAD is detached. */
     public Optional<String> branch() {
-        return git.branch();
+        return local().branch();
     }
 
+    /** The repository's Git directory (for files Git keeps there, like an edit message). */
     public Path gitDir() {
-        return git.gitDir();
+        return local().gitDir();
     }
 
     /**
@@ -304,6 +363,33 @@ public final class Registry implements AutoCloseable {
 
     @Override
     public void close() {
-        git.close();
+        if (git != null) {
+            git.close();
+        } else {
+            remote.close();
+        }
+    }
+
+    /** True when a folder of the work tree has changes Git has not committed (never for a remote read). */
+    public boolean uncommitted(String folder) {
+        return git != null && !git.status().uncommittedPaths(List.of(folder)).isEmpty();
+    }
+
+    /**
+     * Bytes of the artifact's content files in the work tree; for a remote, as committed at its
+     * HEAD (the blobs are fetched to know it).
+     */
+    public long contentSize(ArtifactManifest m) {
+        if (git != null) {
+            long size = 0;
+            for (String f : m.files()) {
+                size += root().resolve(RegistryLayout.folder(m.id())).resolve(f).toFile().length();
+            }
+            return size;
+        }
+        Map<String, dev.reg.git.TreeFile> stored = head().storedFiles(RegistryLayout.folder(m.id()));
+        List<GitId> blobs = m.files().stream().filter(stored::containsKey).map(f -> stored.get(f).blob()).toList();
+        trees.prefetch(blobs);
+        return blobs.stream().mapToLong(trees::blobSize).sum();
     }
 }

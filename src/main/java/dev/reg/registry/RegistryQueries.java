@@ -37,13 +37,15 @@ public final class RegistryQueries {
         }
         Map<ArtifactId, List<Version>> tags = registry.allVersions();
         List<ArtifactSummary> artifacts = new ArrayList<>();
-        for (ArtifactId id : registry.workTree().artifacts()) {
+        List<ArtifactId> ids = registry.workTree().artifacts();
+        registry.workTree().prefetch(ids.stream().map(RegistryLayout::manifest).toList());
+        for (ArtifactId id : ids) {
             ArtifactManifest m = registry.manifest(id);
             List<Version> vs = tags.getOrDefault(id, List.of());
             artifacts.add(new ArtifactSummary(id.toString(), m.version().toString(),
                     vs.isEmpty() ? null : vs.get(vs.size() - 1).toString(), vs.size()));
         }
-        return new Overview(registry.root().toString(), workflows, artifacts);
+        return new Overview(registry.location(), workflows, artifacts);
     }
 
     /** An artifact as it stands in the work tree ({@code kind/name}) or as tagged ({@code kind/name@version}). */
@@ -73,17 +75,13 @@ public final class RegistryQueries {
      * {@code clean}, or {@code digest-mismatch} when small enough content no longer matches its digest.
      */
     private String state(ArtifactManifest m, List<Version> versions) {
-        if (!registry.status().uncommittedPaths(List.of(m.id().folder())).isEmpty()) {
+        if (registry.uncommitted(m.id().folder())) {
             return "modified";
         }
         if (!versions.contains(m.version())) {
             return "untagged";
         }
-        long size = 0;
-        for (String f : m.files()) {
-            size += registry.root().resolve(RegistryLayout.folder(m.id())).resolve(f).toFile().length();
-        }
-        if (size <= REHASH_LIMIT) {
+        if (registry.contentSize(m) <= REHASH_LIMIT) {
             ContentHashes now = registry.workTree(ProgressListener.NONE).hash(m);
             if (m.digest().isEmpty() || !m.digest().get().equals(now.digest())) {
                 return "digest-mismatch";
@@ -110,6 +108,7 @@ public final class RegistryQueries {
             throw new BadInputException("no artifact " + id + " (no folder " + id.folder() + " and no tags)" + registry.suggestFor(id));
         }
         List<LogEntry> out = new ArrayList<>();
+        registry.refs().prefetchTags(versions.stream().map(v -> new ArtifactVersion(id, v).tagRef()).toList());
         for (int i = versions.size() - 1; i >= 0; i--) {
             ArtifactVersion v = new ArtifactVersion(id, versions.get(i));
             TagInfo t = registry.refs().readTag(v.tagRef()).orElseThrow();

@@ -51,6 +51,13 @@ public interface RegistryView {
         return isFile(path) ? Optional.of(readSmall(path, Integer.MAX_VALUE - 8)) : Optional.empty();
     }
 
+    /**
+     * Says that the files at {@code paths} are about to be read, so a view over a partial object
+     * store (a remote read without a clone) fetches them in one go rather than one by one.
+     */
+    default void prefetch(java.util.Collection<String> paths) {
+    }
+
     /** A file's content, streamed (eval runs can be large). */
     InputStream open(String path);
 

@@ -2,7 +2,7 @@ package dev.reg.registry;
 
 import dev.reg.BadInputException;
 import dev.reg.git.GitId;
-import dev.reg.git.GitStore;
+import dev.reg.git.TreeReader;
 import dev.reg.git.TreeFile;
 import dev.reg.yaml.YamlDocument;
 import dev.reg.yaml.YamlLimits;
@@ -17,13 +17,13 @@ import java.util.TreeMap;
 
 /** Files as recorded in a Git tree (a commit, or the index written as a tree), read from objects. */
 final class TreeView implements RegistryView {
-    private final GitStore git;
+    private final TreeReader trees;
     private final GitId tree;
     private final boolean isCommit;
     private final String description;
 
-    TreeView(GitStore git, GitId tree, boolean isCommit, String description) {
-        this.git = git;
+    TreeView(TreeReader trees, GitId tree, boolean isCommit, String description) {
+        this.trees = trees;
         this.tree = tree;
         this.isCommit = isCommit;
         this.description = description;
@@ -46,7 +46,7 @@ final class TreeView implements RegistryView {
 
     @Override
     public EntryKind kind(String path) {
-        return kindOf(git.trees().entry(tree, path));
+        return kindOf(trees.entry(tree, path));
     }
 
     private static EntryKind kindOf(Optional<TreeFile> e) {
@@ -58,7 +58,7 @@ final class TreeView implements RegistryView {
     }
 
     private TreeFile regularFile(String path) {
-        Optional<TreeFile> e = git.trees().entry(tree, path);
+        Optional<TreeFile> e = trees.entry(tree, path);
         if (e.isEmpty()) {
             throw BadInputException.at(path, 0, "not found in " + description);
         }
@@ -79,11 +79,11 @@ final class TreeView implements RegistryView {
     @Override
     public byte[] readSmall(String path, long limit) {
         TreeFile f = regularFile(path);
-        long size = git.trees().blobSize(f.blob());
+        long size = trees.blobSize(f.blob());
         if (size > limit) {
             throw BadInputException.at(path, 0, "is " + size + " bytes; at most " + limit + " are read");
         }
-        try (InputStream in = git.trees().openBlob(f.blob())) {
+        try (InputStream in = trees.openBlob(f.blob())) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -92,31 +92,41 @@ final class TreeView implements RegistryView {
 
     @Override
     public InputStream open(String path) {
-        return git.trees().openBlob(regularFile(path).blob());
+        return trees.openBlob(regularFile(path).blob());
     }
 
     @Override
     public SortedMap<String, EntryKind> children(String folder) {
         SortedMap<String, EntryKind> out = new TreeMap<>();
-        git.trees().children(tree, folder).forEach((name, f) -> out.put(name, kindOf(Optional.of(f))));
+        trees.children(tree, folder).forEach((name, f) -> out.put(name, kindOf(Optional.of(f))));
         return out;
     }
 
     @Override
+    public void prefetch(java.util.Collection<String> paths) {
+        java.util.List<GitId> blobs = new java.util.ArrayList<>();
+        for (String p : paths) {
+            trees.entry(tree, p).filter(TreeFile::isRegularFile).ifPresent(f -> blobs.add(f.blob()));
+        }
+        trees.prefetch(blobs);
+    }
+
+    @Override
     public Map<String, TreeFile> storedFiles(String folder) {
-        return git.trees().listFiles(tree, folder);
+        return trees.listFiles(tree, folder);
     }
 
     @Override
     public ContentHashes hash(ArtifactManifest m) {
         Map<String, TreeFile> files = storedFiles(RegistryLayout.folder(m.id()));
         Map<String, Sha256> hashes = new LinkedHashMap<>();
+        trees.prefetch(m.files().stream().filter(files::containsKey).map(f -> files.get(f).blob()).toList());
         for (String f : m.files()) {
             TreeFile tf = files.get(f);
             if (tf == null || !tf.isRegularFile()) {
                 throw new BadInputException(RegistryLayout.manifest(m.id()) + ": files: '" + f + "' is not a file in " + description);
             }
-            try (InputStream in = git.trees().openBlob(tf.blob())) {
+            try (InputStream in = trees.openBlob(tf.blob())) {
                 hashes.put(f, ContentHasher.hashStream(in));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -2,7 +2,7 @@ package dev.reg.validate;
 
 import dev.reg.registry.RegistryLayout;
 import dev.reg.BadInputException;
-import dev.reg.git.RefReader;
+import dev.reg.git.RefSource;
 import dev.reg.registry.RegistryView;
 import dev.reg.registry.Trailer;
 import dev.reg.git.TagInfo;
@@ -38,7 +38,7 @@ public final class IntegrityCheck {
     private static final Pattern RELEASE_TAG = Pattern.compile("release/([^/]+)/([1-9][0-9]{0,9})");
 
     private final Registry registry;
-    private final RefReader refs;
+    private final RefSource refs;
     private final List<IntegrityProblem> problems = new ArrayList<>();
 
     public IntegrityCheck(Registry registry) {

@@ -94,6 +94,12 @@ public enum Rule {
     GATE_FILE_MISSING("REG029", "gate-file-missing", Severity.WARNING,
             "A workflow's gate file does not exist yet.",
             "Write the gate file (registry/gates/<workflow>.yaml) before releasing the workflow."),
+    VERSION_TAG_NOT_ON_REMOTE("REG031", "version-tag-not-on-remote", Severity.ERROR,
+            "A version new in this change has no tag on the remote (validate --base REV --remote REMOTE).",
+            "Publish the tag with the branch: 'reg push REMOTE' (or 'git push REMOTE TAG'); merging without it leaves main naming a version nobody can fetch."),
+    VERSION_TAG_TAKEN_ON_REMOTE("REG032", "version-tag-taken-on-remote", Severity.ERROR,
+            "A version new in this change is already tagged on the remote with another tag (someone published it first).",
+            "Take the remote's tags ('reg fetch REMOTE'), then publish your content as the next version with 'reg bump'."),
     ONLINE_READOUT_MODIFIED("REG035", "online-readout-modified", Severity.ERROR,
             "A recorded online readout or drift reference under registry/online/ that already existed was changed or removed.",
             "Recorded readouts are immutable evidence (a promotion or a rollback rests on them): record a new readout with"

@@ -48,8 +48,17 @@ public final class Validator {
 
         ArtifactRules artifacts = new ArtifactRules(ctx);
         VersionRules versions = new VersionRules(ctx);
+        List<ArtifactRules.CheckedArtifact> checked = new ArrayList<>();
         for (Target a : t.artifacts) {
-            artifacts.check(a.kind, a.name).ifPresent(versions::check);
+            artifacts.check(a.kind, a.name).ifPresent(c -> {
+                versions.check(c);
+                checked.add(c);
+            });
+        }
+        if (base.isPresent() && req.remote().isPresent()) {
+            new RemoteVersionRules(ctx, req.remote().get(), req.remoteSettings()).check(versions.newVersions(checked));
+        } else if (req.remote().isPresent()) {
+            throw new BadInputException("--remote checks the versions a change adds, so it needs --base (e.g. --base origin/main)");
         }
         GateRules gates = new GateRules(ctx);
         t.gates.forEach(gates::check);

@@ -62,6 +62,18 @@ final class VersionRules {
         }
     }
 
+    /** The artifacts among {@code checked} whose version differs from the base's (or that are new since it). */
+    List<CheckedArtifact> newVersions(List<CheckedArtifact> checked) {
+        List<CheckedArtifact> out = new ArrayList<>();
+        for (CheckedArtifact a : checked) {
+            Optional<ArtifactManifest> before = baseManifest(ctx.base().orElseThrow(), a.manifest().id());
+            if (before.isEmpty() || !before.get().version().equals(a.manifest().version())) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
     /** A version that changed in this change: it must go up, unless a reg rollback commit set it. */
     private void checkDirection(CheckedArtifact a, Optional<ArtifactManifest> before) {
         ArtifactManifest m = a.manifest();

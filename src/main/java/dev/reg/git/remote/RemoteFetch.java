@@ -96,7 +96,7 @@ final class RemoteFetch {
         return theirs;
     }
 
-    private static boolean allPresent(Repository repo, List<ObjectId> ids) throws IOException {
+    static boolean allPresent(Repository repo, List<ObjectId> ids) throws IOException {
         try (ObjectReader reader = repo.newObjectReader()) {
             for (ObjectId id : ids) {
                 if (!reader.has(id)) {
@@ -112,7 +112,7 @@ final class RemoteFetch {
      * wanted by object id (an advertised tip for protocol v0, any object for v2), so a v2 server is
      * asked to list only the branch, however many tags are missing.
      */
-    private void fetchObjects(Repository repo, RemoteTarget remote, String branchRef, List<RemoteRef> tags) {
+    void fetchObjects(Repository repo, RemoteTarget remote, String branchRef, List<RemoteRef> tags) {
         List<RefSpec> specs = new ArrayList<>();
         if (branchRef != null) {
             specs.add(new RefSpec(branchRef));

@@ -33,9 +33,13 @@ public record RemoteSettings(Path home, Path sshDirectory, Map<String, String> e
         return new RemoteSettings(home, home.resolve(".ssh"), System.getenv(), DEFAULT_TIMEOUT_SECONDS);
     }
 
-    /** The current user's home and {@code ~/.ssh}, with {@code env} as the environment (the one reg was started with). */
+    /**
+     * The setup of a user whose environment is {@code env} (a command's, not necessarily this
+     * process's): {@code HOME} and its {@code .ssh}, else the detected home.
+     */
     public static RemoteSettings fromEnvironment(Map<String, String> env) {
-        Path home = FS.DETECTED.userHome().toPath();
+        String h = env.get("HOME");
+        Path home = h == null || h.isBlank() ? FS.DETECTED.userHome().toPath() : Path.of(h);
         return new RemoteSettings(home, home.resolve(".ssh"), env, DEFAULT_TIMEOUT_SECONDS);
     }
 

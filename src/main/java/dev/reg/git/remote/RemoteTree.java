@@ -1,12 +1,7 @@
 package dev.reg.git.remote;
 
-import dev.reg.util.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.text.MessageFormat;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,24 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.stream.Stream;
-import org.eclipse.jgit.errors.NotSupportedException;
-import org.eclipse.jgit.errors.TransportException;
-import org.eclipse.jgit.internal.JGitText;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
-import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
-import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.transport.FilterSpec;
-import org.eclipse.jgit.transport.RefSpec;
-import org.eclipse.jgit.transport.TagOpt;
-import org.eclipse.jgit.transport.Transport;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
@@ -50,85 +33,30 @@ public final class RemoteTree implements AutoCloseable {
         FULL
     }
 
-    private final Remotes remotes;
-    private final RemoteTarget remote;
-    private final String ref;
-    private final Path dir;
+    private final RemoteObjects objects;
     private final Repository repo;
-    private ObjectId commit;
-    private Fetch fetched;
+    private final String ref;
+    private final ObjectId commit;
 
-    private RemoteTree(Remotes remotes, RemoteTarget remote, String ref, Path dir, Repository repo) {
-        this.remotes = remotes;
-        this.remote = remote;
+    private RemoteTree(RemoteObjects objects, String ref, ObjectId commit) {
+        this.objects = objects;
+        this.repo = objects.repository();
         this.ref = ref;
-        this.dir = dir;
-        this.repo = repo;
+        this.commit = commit;
     }
 
     static Optional<RemoteTree> open(Remotes remotes, RemoteTarget remote, String ref, Fetch how) {
-        Path dir = null;
-        RemoteTree tree = null;
+        RemoteObjects objects = RemoteObjects.create(remotes, remote);
         try {
-            dir = Files.createTempDirectory("reg-remote-tree-");
-            Repository repo = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().build();
-            repo.create(true);
-            tree = new RemoteTree(remotes, remote, ref, dir, repo);
-            boolean found = how == Fetch.BLOBLESS && tree.fetchTip(true) || how == Fetch.FULL && tree.fetchTip(false);
-            if (!found) {
-                tree.close();
+            Optional<ObjectId> c = objects.fetchTip(ref, how == Fetch.BLOBLESS);
+            if (c.isEmpty()) {
+                objects.close();
                 return Optional.empty();
             }
-            return Optional.of(tree);
-        } catch (IOException e) {
-            if (tree != null) {
-                tree.close();
-            } else {
-                FileTrees.deleteQuietly(dir);
-            }
-            throw new UncheckedIOException(e);
+            return Optional.of(new RemoteTree(objects, ref, c.get()));
         } catch (RuntimeException e) {
-            if (tree != null) {
-                tree.close();
-            } else {
-                FileTrees.deleteQuietly(dir);
-            }
+            objects.close();
             throw e;
-        }
-    }
-
-    /** Fetches the ref at depth 1 (blob-less if asked and offered); false when the remote has no such ref. */
-    private boolean fetchTip(boolean blobless) throws IOException {
-        Connections connections = remotes.connections();
-        try (Transport t = connections.open(repo, remote.fetchUrl())) {
-            t.setDepth(1);
-            t.setTagOpt(TagOpt.NO_TAGS);
-            if (blobless) {
-                t.setFilterSpec(FilterSpec.fromFilterLine("blob:none"));
-            }
-            org.eclipse.jgit.transport.FetchResult r = t.fetch(NullProgressMonitor.INSTANCE, List.of(new RefSpec(ref)));
-            connections.credentials().approve();
-            Ref advertised = r.getAdvertisedRef(ref);
-            if (advertised == null) {
-                return false;
-            }
-            try (RevWalk rw = new RevWalk(repo)) {
-                RevCommit c = rw.parseCommit(advertised.getObjectId());
-                commit = c.copy();
-            }
-            fetched = blobless ? Fetch.BLOBLESS : Fetch.FULL;
-            return true;
-        } catch (TransportException e) {
-            String msg = e.getMessage() == null ? "" : e.getMessage();
-            if (blobless && msg.endsWith(JGitText.get().filterRequiresCapability)) {
-                return fetchTip(false); // the server offers no filter: take the whole tree at depth 1
-            }
-            if (msg.endsWith(MessageFormat.format(JGitText.get().remoteDoesNotHaveSpec, ref))) {
-                return false;
-            }
-            throw connections.classify(remote.fetchUrl(), e);
-        } catch (NotSupportedException e) {
-            throw connections.classify(remote.fetchUrl(), e);
         }
     }
 
@@ -144,7 +72,7 @@ public final class RemoteTree implements AutoCloseable {
 
     /** How the tree's objects were actually fetched (a blob-less request falls back when the server cannot). */
     public Fetch fetched() {
-        return fetched;
+        return objects.full(ref) ? Fetch.FULL : Fetch.BLOBLESS;
     }
 
     /** The content of the file at {@code path}, fetching its blob if it is not here yet; empty when there is no such file. */
@@ -163,7 +91,7 @@ public final class RemoteTree implements AutoCloseable {
                     }
                 }
             }
-            fetchMissing(blobs.values());
+            objects.fetchMissing(blobs.values());
             Map<String, byte[]> out = new LinkedHashMap<>();
             try (ObjectReader reader = repo.newObjectReader()) {
                 for (Map.Entry<String, ObjectId> b : blobs.entrySet()) {
@@ -201,54 +129,11 @@ public final class RemoteTree implements AutoCloseable {
 
     /** Bytes of pack data received so far: what the reads cost on the wire (before inflation). */
     public long bytesFetched() {
-        try (Stream<Path> s = Files.walk(dir.resolve("objects"))) {
-            return s.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".pack")
-                    || p.getParent().getFileName().toString().length() == 2).mapToLong(p -> {
-                        try {
-                            return Files.size(p);
-                        } catch (IOException e) {
-                            return 0;
-                        }
-                    }).sum();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Fetches the blobs not here yet, by id (protocol v2 servers serve any object they have); a
-     * server that will not falls back to one full depth-1 fetch of the ref.
-     */
-    private void fetchMissing(Collection<ObjectId> blobs) throws IOException {
-        List<RefSpec> wants = new ArrayList<>();
-        try (ObjectReader reader = repo.newObjectReader()) {
-            for (ObjectId b : blobs) {
-                if (!reader.has(b)) {
-                    wants.add(new RefSpec(b.name()));
-                }
-            }
-        }
-        if (wants.isEmpty()) {
-            return;
-        }
-        Connections connections = remotes.connections();
-        try (Transport t = connections.open(repo, remote.fetchUrl())) {
-            t.setTagOpt(TagOpt.NO_TAGS);
-            t.fetch(NullProgressMonitor.INSTANCE, wants);
-        } catch (TransportException e) {
-            RemoteAccessException failure = connections.classify(remote.fetchUrl(), e);
-            if (failure.kind() != RemoteAccessException.Kind.PROTOCOL) {
-                throw failure;
-            }
-            fetchTip(false);
-        } catch (NotSupportedException e) {
-            throw connections.classify(remote.fetchUrl(), e);
-        }
+        return objects.bytesFetched();
     }
 
     @Override
     public void close() {
-        repo.close();
-        FileTrees.deleteQuietly(dir);
+        objects.close();
     }
 }

@@ -177,6 +177,26 @@ public final class Remotes implements AutoCloseable {
     }
 
     /**
+     * {@code reg verify --remote}: local reg tags against the remote's, and the remote's version
+     * tags that are not reachable from its {@code branch} (objects missing here are fetched, no ref
+     * is written).
+     */
+    public RemoteTagReport checkTags(RemoteTarget remote, String branch) {
+        return new RemoteTagCheck(this).check(remote, branch);
+    }
+
+    /** The branch checked out in the local repository ({@code main}); empty on a detached HEAD. */
+    public Optional<String> currentBranch() {
+        try {
+            String full = repository().getFullBranch();
+            return full != null && full.startsWith(Constants.R_HEADS) ? Optional.of(full.substring(Constants.R_HEADS.length()))
+                    : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * Local reg tags against the remote's. Give it a snapshot of all the remote's tags
      * ({@code lsRemote(remote)} or {@code lsRemote(remote, "refs/tags/")}), or "only local" means little.
      */

@@ -1,0 +1,248 @@
+package dev.reg.git.remote;
+
+import dev.reg.BadInputException;
+import dev.reg.git.GitId;
+import dev.reg.git.RefReader;
+import dev.reg.git.RefSource;
+import dev.reg.git.TagInfo;
+import dev.reg.git.TreeReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.eclipse.jgit.errors.NotSupportedException;
+import org.eclipse.jgit.errors.TransportException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.FetchConnection;
+import org.eclipse.jgit.transport.Transport;
+
+/**
+ * A registry on a remote, read without a clone ({@code reg show --remote URL}). HEAD is resolved
+ * by the fetch of its commit and trees; other refs come from ls-remote, one advertisement per ref
+ * prefix a read needs (a protocol v2 server sends only those
+ * refs; a v0 server sends all of them once, and no second ls-remote follows). Files come from a
+ * temporary partial object store: the commit read and its trees at depth 1 without blobs, then
+ * only the blobs read; tag objects with their commits and nothing below. Nothing is written to
+ * any repository of the user's; closing deletes the store.
+ */
+public final class RemoteRegistrySource implements RefSource, AutoCloseable {
+    private final Remotes remotes;
+    private final RemoteTarget remote;
+    private final TreeMap<String, RemoteRef> refs = new TreeMap<>();
+    private final List<String> covered = new ArrayList<>();
+    private boolean complete;
+    private boolean headLoaded;
+    private ObjectId headId;
+    /** The ref each commit read was reached through: what the tree fetch asks for (a v0 server serves only advertised refs). */
+    private final Map<ObjectId, String> namedBy = new HashMap<>();
+    private final Set<ObjectId> withTrees = new HashSet<>();
+    private RemoteObjects objects;
+    private TreeReader trees;
+
+    private RemoteRegistrySource(Remotes remotes, RemoteTarget remote) {
+        this.remotes = remotes;
+        this.remote = remote;
+    }
+
+    /**
+     * The registry at {@code nameOrUrl}: a URL or path, or the name of a remote configured in the
+     * repository containing {@code dir} (if it is in one).
+     */
+    public static RemoteRegistrySource open(RemoteSettings settings, String nameOrUrl, Path dir) {
+        boolean inRepository = new FileRepositoryBuilder().findGitDir(dir.toAbsolutePath().toFile()).getGitDir() != null;
+        Remotes remotes = inRepository ? Remotes.open(dir, settings) : Remotes.withoutRepository(settings);
+        try {
+            return new RemoteRegistrySource(remotes, remotes.resolve(nameOrUrl));
+        } catch (RuntimeException e) {
+            remotes.close();
+            throw e;
+        }
+    }
+
+    /** What to call the registry in output: the remote's name, or its URL without credentials. */
+    public String location() {
+        return remote.label();
+    }
+
+    // ---------------------------------------------------------------- refs, from ls-remote
+
+    private void ensure(String prefix) {
+        if (complete || covered.stream().anyMatch(prefix::startsWith)) {
+            return;
+        }
+        load(prefix);
+    }
+
+    /** One ls-remote of {@code prefix}: a v2 server sends just those refs. */
+    private void load(String prefix) {
+        List<String> wanted = List.of(prefix);
+        Connections connections = remotes.connections();
+        try (Transport t = connections.open(null, remote.fetchUrl());
+                FetchConnection c = t.openFetch(List.of(), wanted.toArray(String[]::new))) {
+            boolean other = false;
+            for (Ref r : c.getRefs()) {
+                String name = r.getName();
+                if (name.equals(Constants.HEAD)) {
+                    continue; // HEAD is read by fetching it (see head())
+                }
+                if (!name.startsWith(Constants.R_REFS) || r.isSymbolic() || r.getObjectId() == null) {
+                    continue;
+                }
+                // a branch may come with HEAD; a tag outside the prefix asked for means the server sent all its refs
+                other |= !name.startsWith(Constants.R_HEADS) && !name.startsWith(prefix);
+                refs.put(name, new RemoteRef(name, r.getObjectId().copy(),
+                        r.getPeeledObjectId() == null ? null : r.getPeeledObjectId().copy()));
+            }
+            connections.credentials().approve();
+            complete |= other; // the server advertised everything (protocol v0): no further ls-remote is needed
+            covered.add(prefix);
+        } catch (TransportException | NotSupportedException e) {
+            throw connections.classify(remote.fetchUrl(), e);
+        }
+    }
+
+    private NavigableMap<String, RemoteRef> withPrefix(String prefix) {
+        ensure(prefix);
+        return refs.subMap(prefix, true, prefix + Character.MAX_VALUE, false);
+    }
+
+    @Override
+    public List<String> refNames(String prefix) {
+        return List.copyOf(withPrefix(prefix).keySet());
+    }
+
+    @Override
+    public Map<String, GitId> refsPeeled(String prefix) {
+        Map<String, GitId> out = new LinkedHashMap<>();
+        withPrefix(prefix).forEach((name, ref) -> out.put(name, GitId.of(ref.target())));
+        return out;
+    }
+
+    @Override
+    public boolean refExists(String name) {
+        ensure(name);
+        return refs.containsKey(name);
+    }
+
+    @Override
+    public Optional<GitId> head() {
+        if (!headLoaded) {
+            // one fetch both resolves HEAD and brings its commit and trees: every read starts with registry.yaml there
+            headId = objects().fetchTip(Constants.HEAD, true).orElse(null);
+            headLoaded = true;
+            if (headId != null) {
+                namedBy.putIfAbsent(headId, Constants.HEAD);
+                withTrees.add(headId);
+            }
+        }
+        return Optional.ofNullable(headId).map(GitId::of);
+    }
+
+    @Override
+    public Optional<GitId> resolveCommit(String revision) {
+        if (revision.equals(Constants.HEAD)) {
+            return head();
+        }
+        if (!revision.startsWith(Constants.R_REFS)) {
+            throw new BadInputException("a remote read names refs in full (refs/heads/main, refs/tags/…), not '" + revision + "'");
+        }
+        ensure(revision);
+        RemoteRef r = refs.get(revision);
+        if (r == null) {
+            return Optional.empty();
+        }
+        namedBy.putIfAbsent(r.target(), revision);
+        return Optional.of(GitId.of(r.target()));
+    }
+
+    @Override
+    public Optional<TagInfo> readTag(String refName) {
+        ensure(refName);
+        RemoteRef r = refs.get(refName);
+        if (r == null) {
+            return Optional.empty();
+        }
+        prefetchTags(List.of(refName));
+        try (RevWalk rw = new RevWalk(objects().repository())) {
+            return Optional.of(RefReader.tagInfo(rw, r.id(), refName));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void prefetchTags(Collection<String> refNames) {
+        List<String> fetch = new ArrayList<>();
+        List<ObjectId> ids = new ArrayList<>();
+        for (String name : refNames) {
+            ensure(name);
+            RemoteRef r = refs.get(name);
+            if (r != null) {
+                fetch.add(name);
+                ids.add(r.id());
+            }
+        }
+        Set<ObjectId> missing = new HashSet<>(objects().missing(ids));
+        objects().fetchTags(fetch.stream().filter(n -> missing.contains(refs.get(n).id())).toList());
+    }
+
+    // ---------------------------------------------------------------- objects, fetched as read
+
+    private RemoteObjects objects() {
+        if (objects == null) {
+            objects = RemoteObjects.create(remotes, remote);
+            trees = TreeReader.partial(objects.repository(), objects::fetchMissing);
+        }
+        return objects;
+    }
+
+    /** Files at the commits read; call {@link #ensureCommit} for a commit before reading its files. */
+    public TreeReader trees() {
+        objects();
+        return trees;
+    }
+
+    /** Fetches {@code commit}'s trees (no blob) at depth 1 through the ref it was reached by, once. */
+    public void ensureCommit(GitId commit) {
+        ObjectId id = commit.objectId();
+        if (withTrees.contains(id)) {
+            return;
+        }
+        String ref = namedBy.get(id);
+        if (ref == null) {
+            throw new IllegalStateException("commit " + commit + " was not reached through a ref of " + location());
+        }
+        Optional<ObjectId> fetched = objects().fetchTip(ref, true);
+        if (fetched.isEmpty() || !fetched.get().equals(id)) {
+            throw new dev.reg.RefusedException(ref + " changed on " + location() + " while reg was reading it; run the command again");
+        }
+        withTrees.add(id);
+    }
+
+    /** Bytes of object data fetched so far. */
+    public long bytesFetched() {
+        return objects == null ? 0 : objects.bytesFetched();
+    }
+
+    @Override
+    public void close() {
+        if (objects != null) {
+            objects.close();
+        }
+        remotes.close();
+    }
+}
