@@ -22,8 +22,16 @@ public final class TestRegistry {
         this.root = root;
     }
 
-    /** {@code reg init} in {@code dir}. */
+    /**
+     * A registry in the empty (or missing) {@code dir} exactly as {@code reg init} scaffolds it, copied from one
+     * {@link RegistryFixtures} built in this JVM; tests about {@code reg init} itself run {@link #initWithCli}.
+     */
     public static TestRegistry init(Path dir) {
+        return RegistryFixtures.init(dir);
+    }
+
+    /** {@code reg init} in {@code dir}, run through the CLI. */
+    public static TestRegistry initWithCli(Path dir) {
         RegCli.ok(dir, "init");
         return new TestRegistry(dir);
     }
@@ -33,9 +41,18 @@ public final class TestRegistry {
         return new TestRegistry(dir);
     }
 
-    /** A registry with a workflow {@code support_copilot} of a model, a prompt and a dataset, each at 1.0.0. */
+    /**
+     * A registry with a workflow {@code support_copilot} of a model, a prompt and a dataset, each at 1.0.0, in the
+     * empty (or missing) {@code dir}: byte for byte what {@link #supportCopilotWithCli} makes, copied from one
+     * {@link RegistryFixtures} wrote directly with JGit.
+     */
     public static TestRegistry supportCopilot(Path dir) {
-        TestRegistry r = init(dir);
+        return RegistryFixtures.supportCopilot(dir);
+    }
+
+    /** {@link #supportCopilot} built the way a user would: {@code reg init}, a commit of registry.yaml and three {@code reg add}s. */
+    public static TestRegistry supportCopilotWithCli(Path dir) {
+        TestRegistry r = initWithCli(dir);
         r.write("registry/registry.yaml", """
                 registry: 1
                 workflows:
