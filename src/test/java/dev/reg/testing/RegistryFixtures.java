@@ -1,37 +1,42 @@
 package dev.reg.testing;
 
-import dev.reg.registry.RegistrySchemas;
+import dev.reg.registry.InitService;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
  * The standard registries tests start from, written with {@link RegistryBuilder} (no reg command
- * runs) and copied from one built per JVM: a copy of a small repository is a few file copies, where
+ * runs; the scaffold's files are read once per JVM from what reg's init service writes) and copied from
+ * one built per JVM: a copy of a small repository is a few file copies, where
  * {@code reg init} and three {@code reg add}s are five published changes with their fsyncs.
  *
  * <p>Their content is byte for byte what the CLI makes ({@code RegistryFixturesTest} compares the
  * two: same trees, tag names, tag and commit messages); only commit times and object ids differ.
  */
 public final class RegistryFixtures {
-    /** The scaffold {@code reg init} writes, by path in the registry and classpath resource. */
-    private static final List<String> SCAFFOLD = List.of(
-            "registry/registry.yaml",
-            ".adr-dir",
-            "adr/0001-record-architecture-decisions.md",
-            "templates/adr.md",
-            "templates/memo.md",
-            "templates/incident.md");
+    /** The files {@code reg init} scaffolds, by path, as it writes them (see {@link #scaffoldFiles}). */
+    private static Map<String, byte[]> scaffold;
+
+    /** support_copilot's registry.yaml and its artifacts' one file each. */
+    static final String SUPPORT_COPILOT_YAML = """
+            registry: 1
+            workflows:
+              support_copilot:
+                components: [model/cust-copilot, prompt/billing_refund, dataset/golden]
+                gate: gates/support_copilot.yaml
+            """;
+    static final String MODEL_JSON = "{\"provider\": \"openai\", \"model_id\": \"gpt-4.1-mini\"}\n";
+    static final String PROMPT_TEMPLATE = "Answer refund questions from {{policy_snippets}}.\n";
+    static final String GOLDEN_CASES = "{\"id\": \"FAQ-001\", \"input\": \"Reset password\"}\n";
 
     /** Repositories built once in this JVM, by name, to copy from. */
     private static final Map<String, Path> TEMPLATES = new HashMap<>();
@@ -91,35 +96,43 @@ public final class RegistryFixtures {
 
     private static void buildSupportCopilot(RegistryBuilder b) {
         scaffold(b);
-        b.file("registry/registry.yaml", """
-                registry: 1
-                workflows:
-                  support_copilot:
-                    components: [model/cust-copilot, prompt/billing_refund, dataset/golden]
-                    gate: gates/support_copilot.yaml
-                """).commit("workflow support_copilot\n");
-        added(b, "model/cust-copilot", "model.json", "{\"provider\": \"openai\", \"model_id\": \"gpt-4.1-mini\"}\n", "",
+        b.file("registry/registry.yaml", SUPPORT_COPILOT_YAML).commit("workflow support_copilot\n");
+        added(b, "model/cust-copilot", "model.json", MODEL_JSON, "",
                 "10b875a137c9d7254ae9a2aa41ef1b94578b7b5f431111937117bc0885475a6c",
                 "37b2dd8765058b8f7faa2866ae0fc122282912d7e1a2fefc0e0b5b1ee5015dba");
-        added(b, "prompt/billing_refund", "template.md", "Answer refund questions from {{policy_snippets}}.\n", "",
+        added(b, "prompt/billing_refund", "template.md", PROMPT_TEMPLATE, "",
                 "fa31446dcca9975db34996d1c09eb8c8eec770ff0127dc0bf9be0c0993c2d4ef",
                 "bf5b3e30f4da3002add39acd8903cfd69365261f2e7991ba50bc61be460803fd");
-        added(b, "dataset/golden", "cases.jsonl", "{\"id\": \"FAQ-001\", \"input\": \"Reset password\"}\n", "label: golden_2025_09\n",
+        added(b, "dataset/golden", "cases.jsonl", GOLDEN_CASES, "label: golden_2025_09\n",
                 "b297650d5d0889348f52daeae13fe5bbddc2462af31591c34ec251d92dedd260",
                 "adf37a2c43454a9ca0335d011e0058914949cbe588e8902cda7e4ab8edb16fcd");
     }
 
     /** The first commit of {@code reg init}: the scaffold with its date and actor filled in, and the schemas. */
     private static void scaffold(RegistryBuilder b) {
-        for (String f : SCAFFOLD) {
-            b.file(f, resource("/dev/reg/scaffold/" + f.replace(".adr-dir", "adr-dir"))
-                    .replace("@DATE@", LocalDate.now(RegCli.CLOCK).toString())
-                    .replace("@ACTOR@", TestEnv.USER_NAME));
-        }
-        for (String schema : RegistrySchemas.names()) {
-            b.file(RegistrySchemas.FOLDER + "/" + schema, RegistrySchemas.read(schema));
-        }
+        scaffoldFiles().forEach(b::file);
         b.commit("reg init: scaffold registry/, adr/ and templates/\n");
+    }
+
+    /**
+     * What {@code reg init}'s service writes into an empty repository on {@link RegCli#CLOCK}'s date, read back once
+     * per JVM from a scratch one: the scaffold's list and templates stay reg's own, never copied here.
+     */
+    private static synchronized Map<String, byte[]> scaffoldFiles() {
+        if (scaffold == null) {
+            TestEnv.home();
+            Path scratch = tempDir("reg-init-scaffold");
+            Map<String, byte[]> files = new TreeMap<>();
+            try {
+                for (String f : new InitService(RegCli.CLOCK).init(scratch).created()) {
+                    files.put(f, Files.readAllBytes(scratch.resolve(f)));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            scaffold = files;
+        }
+        return scaffold;
     }
 
     /**
@@ -138,17 +151,6 @@ public final class RegistryFixtures {
                 + "\nchangelog:\n  - version: 1.0.0\n    date: " + LocalDate.now(RegCli.CLOCK) + "\n    summary: first version\n");
         b.tag(id + "@1.0.0", "first version\n\nReg-Digest: sha256:" + digest + "\n");
         b.commit(id + "@1.0.0: first version\n\nReg-Artifact: " + id + "\nReg-Version: 1.0.0\nReg-Digest: sha256:" + digest + "\n");
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = RegistryFixtures.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** A fixture is a whole repository: copying it over files already there would mix two. */

@@ -53,19 +53,11 @@ public final class TestRegistry {
     /** {@link #supportCopilot} built the way a user would: {@code reg init}, a commit of registry.yaml and three {@code reg add}s. */
     public static TestRegistry supportCopilotWithCli(Path dir) {
         TestRegistry r = initWithCli(dir);
-        r.write("registry/registry.yaml", """
-                registry: 1
-                workflows:
-                  support_copilot:
-                    components: [model/cust-copilot, prompt/billing_refund, dataset/golden]
-                    gate: gates/support_copilot.yaml
-                """);
+        r.write("registry/registry.yaml", RegistryFixtures.SUPPORT_COPILOT_YAML);
         r.commitAll("workflow support_copilot");
-        r.artifact("model", "cust-copilot").file("model.json", "{\"provider\": \"openai\", \"model_id\": \"gpt-4.1-mini\"}\n")
-                .add("--version", "1.0.0");
-        r.artifact("prompt", "billing_refund").file("template.md", "Answer refund questions from {{policy_snippets}}.\n")
-                .add("--version", "1.0.0");
-        r.artifact("dataset", "golden").file("cases.jsonl", "{\"id\": \"FAQ-001\", \"input\": \"Reset password\"}\n")
+        r.artifact("model", "cust-copilot").file("model.json", RegistryFixtures.MODEL_JSON).add("--version", "1.0.0");
+        r.artifact("prompt", "billing_refund").file("template.md", RegistryFixtures.PROMPT_TEMPLATE).add("--version", "1.0.0");
+        r.artifact("dataset", "golden").file("cases.jsonl", RegistryFixtures.GOLDEN_CASES)
                 .add("--version", "1.0.0", "--label", "golden_2025_09");
         return r;
     }
