@@ -59,7 +59,7 @@ class CommandsTest {
 
     @Test
     void addCopiesFilesTagsTheFirstVersionAndRefusesToAddTwice() throws Exception {
-        TestRegistry r = TestRegistry.init(dir);
+        TestRegistry r = TestRegistry.initWithCli(dir);
         Path src = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-src"));
         Files.writeString(src.resolve("cases.jsonl"), "{\"id\": \"FAQ-001\"}\n");
         Files.writeString(src.resolve("suite.csv"), "case_id,domain\nFAQ-001,Support\n");
@@ -79,7 +79,7 @@ class CommandsTest {
 
     @Test
     void failedAddRemovesWhatItCopied() throws Exception {
-        TestRegistry r = TestRegistry.init(dir);
+        TestRegistry r = TestRegistry.initWithCli(dir);
         Path src = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-src2"));
         Files.writeString(src.resolve("template.md"), "hi\n");
         Map<String, String> before = r.snapshot();
@@ -133,7 +133,7 @@ class CommandsTest {
 
     @Test
     void aModelsIdentityFieldsArePartOfItsContent() {
-        TestRegistry r = TestRegistry.init(dir);
+        TestRegistry r = TestRegistry.initWithCli(dir);
         r.regOk("add", "model", "cust-copilot", "--provider", "openai", "--model-id", "gpt-4.1-mini", "--version", "1.0.0");
         RegCli.Result unchanged = r.reg("bump", "model", "cust-copilot", "patch");
         assertEquals(2, unchanged.exit(), unchanged.all());

@@ -1,8 +1,10 @@
 package dev.reg.release;
 
 import dev.reg.testing.RegCli;
+import dev.reg.testing.RegistryFixtures;
 import dev.reg.testing.TestRegistry;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The release story the end-to-end tests share, on a real repository: release 1 ships, a prompt
@@ -11,6 +13,8 @@ import java.nio.file.Path;
 public final class ReleaseScenario {
     static final String WF = "support_copilot";
     static final String TEMPLATE = "registry/prompts/billing_refund/template.md";
+    /** The runs the gate was asked about while the incident story was played, for its copies' gates. */
+    private static volatile List<String> incidentAsked = List.of();
 
     public final TestRegistry reg;
     final TestGate gate = new TestGate();
@@ -19,8 +23,18 @@ public final class ReleaseScenario {
         this.reg = reg;
     }
 
-    /** Releases 1 (shipped), 2 (held) and 3 (shipped: a new prompt and a dataset with an extra file), 3 marked bad. */
+    /**
+     * Releases 1 (shipped), 2 (held) and 3 (shipped: a new prompt and a dataset with an extra file), 3 marked bad: a copy
+     * of the story played once per JVM through the CLI (the same commands every time, on the fixed clock).
+     */
     public static ReleaseScenario incident(Path dir) {
+        ReleaseScenario s = new ReleaseScenario(RegistryFixtures.copyOf("release incident", dir,
+                t -> incidentAsked = List.copyOf(playIncident(t).gate.asked)));
+        s.gate.asked.addAll(incidentAsked);
+        return s;
+    }
+
+    private static ReleaseScenario playIncident(Path dir) {
         ReleaseScenario s = ReleaseScenario.start(dir).shipFirst().holdBroken();
         s.reg.write(RollbackTest.DATASET + "extra.jsonl", "{\"id\": \"REF-9\", \"input\": \"refund after 90 days\"}\n");
         s.reg.write(RollbackTest.DATASET + "artifact.yaml", s.reg.read(RollbackTest.DATASET + "artifact.yaml")

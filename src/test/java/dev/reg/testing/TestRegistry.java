@@ -22,8 +22,16 @@ public final class TestRegistry {
         this.root = root;
     }
 
-    /** {@code reg init} in {@code dir}. */
+    /**
+     * A registry in the empty (or missing) {@code dir} exactly as {@code reg init} scaffolds it, copied from one
+     * {@link RegistryFixtures} built in this JVM; tests about {@code reg init} itself run {@link #initWithCli}.
+     */
     public static TestRegistry init(Path dir) {
+        return RegistryFixtures.init(dir);
+    }
+
+    /** {@code reg init} in {@code dir}, run through the CLI. */
+    public static TestRegistry initWithCli(Path dir) {
         RegCli.ok(dir, "init");
         return new TestRegistry(dir);
     }
@@ -33,22 +41,23 @@ public final class TestRegistry {
         return new TestRegistry(dir);
     }
 
-    /** A registry with a workflow {@code support_copilot} of a model, a prompt and a dataset, each at 1.0.0. */
+    /**
+     * A registry with a workflow {@code support_copilot} of a model, a prompt and a dataset, each at 1.0.0, in the
+     * empty (or missing) {@code dir}: byte for byte what {@link #supportCopilotWithCli} makes, copied from one
+     * {@link RegistryFixtures} wrote directly with JGit.
+     */
     public static TestRegistry supportCopilot(Path dir) {
-        TestRegistry r = init(dir);
-        r.write("registry/registry.yaml", """
-                registry: 1
-                workflows:
-                  support_copilot:
-                    components: [model/cust-copilot, prompt/billing_refund, dataset/golden]
-                    gate: gates/support_copilot.yaml
-                """);
+        return RegistryFixtures.supportCopilot(dir);
+    }
+
+    /** {@link #supportCopilot} built the way a user would: {@code reg init}, a commit of registry.yaml and three {@code reg add}s. */
+    public static TestRegistry supportCopilotWithCli(Path dir) {
+        TestRegistry r = initWithCli(dir);
+        r.write("registry/registry.yaml", RegistryFixtures.SUPPORT_COPILOT_YAML);
         r.commitAll("workflow support_copilot");
-        r.artifact("model", "cust-copilot").file("model.json", "{\"provider\": \"openai\", \"model_id\": \"gpt-4.1-mini\"}\n")
-                .add("--version", "1.0.0");
-        r.artifact("prompt", "billing_refund").file("template.md", "Answer refund questions from {{policy_snippets}}.\n")
-                .add("--version", "1.0.0");
-        r.artifact("dataset", "golden").file("cases.jsonl", "{\"id\": \"FAQ-001\", \"input\": \"Reset password\"}\n")
+        r.artifact("model", "cust-copilot").file("model.json", RegistryFixtures.MODEL_JSON).add("--version", "1.0.0");
+        r.artifact("prompt", "billing_refund").file("template.md", RegistryFixtures.PROMPT_TEMPLATE).add("--version", "1.0.0");
+        r.artifact("dataset", "golden").file("cases.jsonl", RegistryFixtures.GOLDEN_CASES)
                 .add("--version", "1.0.0", "--label", "golden_2025_09");
         return r;
     }

@@ -10,11 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reg.testing.RegCli;
 import dev.reg.testing.TestRegistry;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -26,7 +22,6 @@ import java.util.stream.Collectors;
 final class Fixture {
     static final String PROMPT = "registry/prompts/billing_refund/artifact.yaml";
     static final String TEMPLATE = "registry/prompts/billing_refund/template.md";
-    private static Path template;
 
     final TestRegistry reg;
 
@@ -36,37 +31,7 @@ final class Fixture {
 
     /** A fresh copy of the support_copilot registry in {@code dir}. */
     static Fixture supportCopilot(Path dir) {
-        copyTree(template(), dir);
-        return new Fixture(TestRegistry.init(dir));
-    }
-
-    private static synchronized Path template() {
-        if (template == null) {
-            try {
-                Path t = Files.createTempDirectory("reg-validate-template");
-                TestRegistry.supportCopilot(t);
-                template = t;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return template;
-    }
-
-    private static void copyTree(Path from, Path to) {
-        try (var s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES,
-                            LinkOption.NOFOLLOW_LINKS);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Fixture(TestRegistry.supportCopilot(dir));
     }
 
     Path root() {

@@ -75,8 +75,10 @@ public final class SshGitServer extends ProcessGitServer {
                         "PermitRootLogin prohibit-password",
                         "AllowUsers " + System.getProperty("user.name"),
                         protocolV2 ? "AcceptEnv GIT_PROTOCOL" : "AcceptEnv LANG",
-                        // the session's git reads no system or user config of the machine
-                        "SetEnv GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null",
+                        // the session's git reads no system or user config of the machine, and the login shell sshd runs
+                        // it through reads no ~/.bashrc of the machine's user (bash sources it for ssh commands; one that
+                        // starts pyenv or nvm made every connection take seconds)
+                        "SetEnv GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null HOME=" + d,
                         "MaxStartups 64:30:128",
                         "LogLevel VERBOSE",
                         ""), StandardCharsets.UTF_8);
