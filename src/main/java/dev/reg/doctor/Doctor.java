@@ -115,7 +115,7 @@ public final class Doctor {
 
     /** reg's tags are annotated (they record digests and decisions); a lightweight one was re-created by a checkout. */
     private Optional<DoctorFinding> lightweightTags() {
-        List<String> light = registry.refs().lightweight(RegistryLayout.TAGS).stream()
+        List<String> light = registry.lightweightRefs(RegistryLayout.TAGS).stream()
                 .map(r -> r.substring(RegistryLayout.TAGS.length())).filter(Doctor::isRegTag).toList();
         if (light.isEmpty()) {
             return Optional.empty();

@@ -338,6 +338,11 @@ public final class Registry implements AutoCloseable {
         return local().hooksDir();
     }
 
+    /** The refs under {@code prefix} that point straight at a commit (lightweight tags) in this clone. */
+    public List<String> lightweightRefs(String prefix) {
+        return local().refs().lightweight(prefix);
+    }
+
     /** Whether the repository is a shallow clone. */
     public boolean isShallow() {
         return local().isShallow();

@@ -140,6 +140,10 @@ final class Races {
         }
         assertEquals(clones.size(), ledger.split("\n  - n: |\n- n: ", -1).length - 1, "no entry twice or lost\n" + ledger);
         assertNoClonesTagDiffers();
+        for (TestRegistry c : clones) {
+            RegCli.Result verified = c.reg("verify", "--remote");
+            assertEquals(0, verified.exit(), c.root().getFileName() + ": reg verify --remote after the race\n" + verified.all());
+        }
     }
 
     private List<String> versionTags() {
