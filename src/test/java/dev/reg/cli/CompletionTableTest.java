@@ -75,8 +75,9 @@ class CompletionTableTest {
         assertTrue(facts("c|reg|").size() >= 24);
         assertTrue(facts("c|reg|completion|").size() == 1);
         assertFalse(TABLE.stream().anyMatch(l -> l.contains("__complete")));
-        assertEquals(List.of("o|reg bump|-m|1||", "o|reg bump|--message|1||", "o|reg bump|--pre|1||", "o|reg bump|--allow-unchanged|0||"),
-                facts("o|reg bump|").stream().limit(4).map(l -> l.substring(0, l.lastIndexOf('|') + 1)).toList());
+        List<String> bump = facts("o|reg bump|").stream().map(l -> l.substring(0, l.lastIndexOf('|') + 1)).toList();
+        assertTrue(bump.containsAll(List.of("o|reg bump|--push|1||", "o|reg bump|-m|1||", "o|reg bump|--message|1||", "o|reg bump|--pre|1||",
+                "o|reg bump|--allow-unchanged|0||")), bump.toString());
     }
 
     @Test
