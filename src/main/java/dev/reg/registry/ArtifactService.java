@@ -115,8 +115,12 @@ public final class ArtifactService {
         }
         List<Version> tagged = registry.versions(id);
         if (!tagged.isEmpty()) {
-            throw new BadInputException(id + " was registered before (tag " + new ArtifactVersion(id, tagged.get(tagged.size() - 1))
-                    + " exists); restore its folder from that tag instead of adding it again");
+            // a repository state, not bad input: someone (maybe a teammate, on the remote being published to) registered it first
+            ArtifactVersion first = new ArtifactVersion(id, tagged.get(0));
+            String by = registry.refs().readTag(RegistryLayout.TAGS + first.tagName()).filter(t -> t.when() != null)
+                    .map(t -> " by " + t.tagger() + " at " + t.when()).orElse("");
+            throw new RefusedException(id + " was registered before" + by + " (tag " + first.tagName() + " exists); take it with"
+                    + " 'git pull' (or restore its folder from that tag) and publish your content with 'reg bump' — nothing was changed");
         }
         Path folder = registry.root().resolve(RegistryLayout.folder(id));
         Map<String, Path> copies = planCopies(folder, req.files());

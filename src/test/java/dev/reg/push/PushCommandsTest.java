@@ -94,6 +94,24 @@ class PushCommandsTest {
     }
 
     @Test
+    void anArtifactSomeoneElseAddedFirstIsRefusedNamingWhoAndWhen() throws Exception {
+        TestRegistry a = shared.clone("ann");
+        TestRegistry b = shared.clone("bob");
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        assertEquals(0, a.reg("add", "prompt", "notes", Files.writeString(outside.resolve("a.md"), "Ann's notes.\n").toString(), "--push")
+                .exit());
+        Map<String, String> before = b.snapshot();
+        Map<String, String> remoteBefore = shared.remoteRefs();
+        RegCli.Result res = b.reg("add", "prompt", "notes", Files.writeString(outside.resolve("b.md"), "Bob's notes.\n").toString(), "--push");
+        assertEquals(3, res.exit(), res.all());
+        assertTrue(res.err().contains("prompt/notes was registered before by ann <ann@example.com> at "), res.err());
+        assertTrue(res.err().contains("(tag prompt/notes@0.1.0 exists); take it with 'git pull'"), res.err());
+        b.assertUnchangedSince(before);
+        b.assertNoChangeInFlight();
+        assertEquals(remoteBefore, shared.remoteRefs());
+    }
+
+    @Test
     void aStaleCloneBumpingAnotherArtifactIsBuiltOnTheRemoteTipAndCatchesUp() {
         TestRegistry a = shared.clone("ann");
         TestRegistry b = shared.clone("bob");
