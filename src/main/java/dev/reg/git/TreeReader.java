@@ -35,6 +35,11 @@ public final class TreeReader {
 
     private final Repository repo;
     private final MissingBlobs missing;
+    /**
+     * A partial store's trees, parsed once: a remote read looks up thousands of paths in the same
+     * few trees (every artifact.yaml of a large registry), which would otherwise re-inflate them each time.
+     */
+    private final Map<ObjectId, Map<String, TreeFile>> parsed = new java.util.HashMap<>();
 
     TreeReader(GitStore store) {
         this(store.repository(), MissingBlobs.NONE);
@@ -110,6 +115,9 @@ public final class TreeReader {
 
     /** The entry at {@code path} in {@code rev} (a commit, tag or tree): file, symbolic link or folder. */
     public Optional<TreeFile> entry(GitId rev, String path) {
+        if (missing != MissingBlobs.NONE) {
+            return cachedEntry(rev, path);
+        }
         try (RevWalk rw = new RevWalk(repo); TreeWalk tw = TreeWalk.forPath(repo, path, rw.parseTree(rev.objectId()))) {
             return tw == null ? Optional.empty() : Optional.of(new TreeFile(GitId.of(tw.getObjectId(0)), tw.getRawMode(0)));
         } catch (IOException e) {
@@ -117,8 +125,59 @@ public final class TreeReader {
         }
     }
 
+    private Optional<TreeFile> cachedEntry(GitId rev, String path) {
+        ObjectId tree = rootTree(rev);
+        String[] parts = path.split("/");
+        for (int i = 0; i < parts.length; i++) {
+            TreeFile f = parsedTree(tree).get(parts[i]);
+            if (f == null || i == parts.length - 1) {
+                return Optional.ofNullable(f);
+            }
+            if (!f.isTree()) {
+                return Optional.empty();
+            }
+            tree = f.blob().objectId();
+        }
+        return Optional.empty();
+    }
+
+    private ObjectId rootTree(GitId rev) {
+        try (RevWalk rw = new RevWalk(repo)) {
+            return rw.parseTree(rev.objectId()).copy();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, TreeFile> parsedTree(ObjectId tree) {
+        return parsed.computeIfAbsent(tree, id -> {
+            Map<String, TreeFile> out = new java.util.HashMap<>();
+            try (TreeWalk tw = new TreeWalk(repo)) {
+                tw.addTree(id);
+                tw.setRecursive(false);
+                while (tw.next()) {
+                    out.put(tw.getNameString(), new TreeFile(GitId.of(tw.getObjectId(0)), tw.getRawMode(0)));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out;
+        });
+    }
+
     /** The immediate entries of {@code folder} in {@code rev}, by name; empty when it is no folder there. */
     public Map<String, TreeFile> children(GitId rev, String folder) {
+        if (missing != MissingBlobs.NONE) {
+            ObjectId tree = rootTree(rev);
+            if (!folder.isEmpty()) {
+                Optional<TreeFile> dir = cachedEntry(rev, folder);
+                if (dir.isEmpty() || !dir.get().isTree()) {
+                    return new TreeMap<>();
+                }
+                tree = dir.get().blob().objectId();
+            }
+            return new TreeMap<>(parsedTree(tree));
+        }
         Map<String, TreeFile> out = new TreeMap<>();
         try (RevWalk rw = new RevWalk(repo); TreeWalk tw = new TreeWalk(repo)) {
             RevTree root = rw.parseTree(rev.objectId());
