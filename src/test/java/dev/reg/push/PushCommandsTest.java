@@ -15,7 +15,6 @@ import dev.reg.util.Faults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,12 +128,9 @@ class PushCommandsTest {
     void aRemoteThatMovesBetweenFetchAndPushIsRebasedOnAndRetried() {
         TestRegistry a = shared.clone("ann");
         TestRegistry b = shared.clone("bob");
-        AtomicBoolean once = new AtomicBoolean();
-        Faults.watch(point -> {
-            if (point.equals("before-push") && once.compareAndSet(false, true)) {
-                RegCli.Result other = bump(a, "model", "cust-copilot", "model.json", "{}", "--push");
-                assertEquals(0, other.exit(), other.all());
-            }
+        SharedRegistry.onceBeforePush(() -> {
+            RegCli.Result other = bump(a, "model", "cust-copilot", "model.json", "{}", "--push");
+            assertEquals(0, other.exit(), other.all());
         });
         RegCli.Result res = bump(b, "prompt", "billing_refund", "template.md", "Cite the policy.", "--push");
         Faults.watch(null);
@@ -150,11 +146,8 @@ class PushCommandsTest {
     void aVersionTakenBetweenFetchAndPushIsRefusedAndTheCloneIsUnchanged() {
         TestRegistry a = shared.clone("ann");
         TestRegistry b = shared.clone("bob");
-        AtomicBoolean once = new AtomicBoolean();
-        Faults.watch(point -> {
-            if (point.equals("before-push") && once.compareAndSet(false, true)) {
-                assertEquals(0, bump(a, "prompt", "billing_refund", "template.md", "Theirs.", "--push").exit());
-            }
+        SharedRegistry.onceBeforePush(() -> {
+            assertEquals(0, bump(a, "prompt", "billing_refund", "template.md", "Theirs.", "--push").exit());
         });
         b.append("registry/prompts/billing_refund/template.md", "Mine.\n");
         Map<String, String> before = b.snapshot();
@@ -176,12 +169,9 @@ class PushCommandsTest {
         a.append("registry/prompts/billing_refund/template.md", "BROKEN\n");
         assertEquals(0, a.reg("bump", "prompt", "billing_refund", "minor", "-m", "broken", "--push").exit());
         TestGate gate = new TestGate();
-        AtomicBoolean once = new AtomicBoolean();
-        Faults.watch(point -> {
-            if (point.equals("before-push") && once.compareAndSet(false, true)) {
-                RegCli.Result held = RegCli.run(a.root(), gate, "release", "support_copilot", "--push");
-                assertEquals(1, held.exit(), held.all());
-            }
+        SharedRegistry.onceBeforePush(() -> {
+            RegCli.Result held = RegCli.run(a.root(), gate, "release", "support_copilot", "--push");
+            assertEquals(1, held.exit(), held.all());
         });
         RegCli.Result res = RegCli.run(b.root(), gate, "release", "support_copilot", "--push");
         Faults.watch(null);
@@ -201,11 +191,8 @@ class PushCommandsTest {
         TestRegistry a = shared.clone("ann");
         TestRegistry b = shared.clone("bob");
         TestGate gate = new TestGate();
-        AtomicBoolean once = new AtomicBoolean();
-        Faults.watch(point -> {
-            if (point.equals("before-push") && once.compareAndSet(false, true)) {
-                assertEquals(0, RegCli.run(a.root(), gate, "release", "support_copilot", "--push").exit());
-            }
+        SharedRegistry.onceBeforePush(() -> {
+            assertEquals(0, RegCli.run(a.root(), gate, "release", "support_copilot", "--push").exit());
         });
         Map<String, String> before = b.snapshot();
         RegCli.Result res = RegCli.run(b.root(), gate, "release", "support_copilot", "--push");

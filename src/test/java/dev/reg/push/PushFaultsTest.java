@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,12 +90,9 @@ class PushFaultsTest {
         shared.assertInStep(ann);
 
         // a race on such a server: the loser's tag is refused (create-only) and its clone unchanged
-        AtomicBoolean once = new AtomicBoolean();
-        Faults.watch(point -> {
-            if (point.equals("before-push") && once.compareAndSet(false, true)) {
-                ann.append("registry/prompts/billing_refund/template.md", "Theirs.\n");
-                assertEquals(0, shared.reg(ann, "bump", "prompt", "billing_refund", "minor", "-m", "Theirs.", "--push").exit());
-            }
+        SharedRegistry.onceBeforePush(() -> {
+            ann.append("registry/prompts/billing_refund/template.md", "Theirs.\n");
+            assertEquals(0, shared.reg(ann, "bump", "prompt", "billing_refund", "minor", "-m", "Theirs.", "--push").exit());
         });
         bob.git("pull", "-q", "--ff-only");
         bob.append("registry/prompts/billing_refund/template.md", "Mine.\n");

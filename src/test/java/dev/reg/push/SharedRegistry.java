@@ -93,4 +93,14 @@ final class SharedRegistry {
     String remote(String ref) {
         return GitCli.ok(bare, "rev-parse", ref).strip();
     }
+
+    /** Runs {@code other} once, the first time a publishing reg in this JVM is about to push: the remote moves under it. */
+    static void onceBeforePush(Runnable other) {
+        java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+        dev.reg.util.Faults.watch(point -> {
+            if (point.equals("before-push") && once.compareAndSet(false, true)) {
+                other.run();
+            }
+        });
+    }
 }
