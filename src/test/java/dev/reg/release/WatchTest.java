@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reg.testing.CrashMatrix;
+import dev.reg.testing.GitCli;
 import dev.reg.testing.RegCli;
+import dev.reg.testing.TestRegistry;
+import dev.reg.util.Faults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -164,5 +169,46 @@ class WatchTest {
                 repo -> RegCli.run(repo, "watch", WF, "--events", events, "--reference", reference, "--apply").exit() == 1
                         ? RegCli.run(repo, "history", WF) : RegCli.run(repo, "watch-failed"),
                 CrashMatrix::newAdr);
+    }
+
+    @Test
+    void aRealKillNineDuringWatchApplyIsRecoveredToBeforeOrFullyUpdated() throws IOException {
+        live3(dir);
+        String[] watch = {"watch", WF, "--events", file("drifted.jsonl"), "--reference", file("reference.jsonl"), "--apply"};
+        Path enumerated = scratch.resolve("enumerated");
+        CrashMatrix.copy(dir, enumerated);
+        List<String> points = new ArrayList<>();
+        Faults.watch(points::add);
+        try {
+            assertEquals(1, RegCli.run(enumerated, watch).exit());
+        } finally {
+            Faults.watch(null);
+        }
+        Map<String, String> before = TestRegistry.open(dir).snapshot();
+        String headBefore = GitCli.ok(dir, "rev-parse", "HEAD").strip();
+        // a child JVM halted (as kill -9) at the first disk step, one in the middle and the last one
+        int asBefore = 0;
+        for (int n : new int[] {1, points.size() / 2, points.size()}) {
+            Path at = scratch.resolve("killed-at-" + n);
+            CrashMatrix.copy(dir, at);
+            TestRegistry r = TestRegistry.open(at);
+            RegCli.Result killed = RegCli.runProcess(at, List.of(Faults.PROPERTY + "=#" + n + ":halt"), watch);
+            assertEquals(137, killed.exit(), points.get(n - 1) + ": " + killed.all());
+            r.regOk("recover");
+            GitCli.ok(at, "fsck", "--no-dangling");
+            if (GitCli.ok(at, "rev-parse", "HEAD").strip().equals(headBefore)) {
+                r.assertUnchangedSince(before);
+                asBefore++;
+            } else {
+                assertEquals("", r.git("status", "--porcelain"), points.get(n - 1));
+                assertTrue(r.read(CanaryStageTest.LEDGER).contains("frozen:\n") && r.read(CanaryStageTest.LEDGER).contains("n: 4\n    status: shipped"),
+                        points.get(n - 1) + ": the freeze and the rollback are in the ledger");
+                assertEquals(headBefore, GitCli.ok(at, "rev-parse", "HEAD~1").strip(), "one commit");
+            }
+            RegCli.Result next = RegCli.run(at, watch);
+            assertTrue(next.exit() == 0 || next.exit() == 1, points.get(n - 1) + ": the next watch runs: " + next.all());
+            assertEquals("", r.git("status", "--porcelain"), points.get(n - 1) + ": the next watch leaves a clean tree");
+        }
+        assertTrue(asBefore >= 1 && asBefore <= 2, "a kill at the first step is undone, one at the last is completed: " + asBefore);
     }
 }
