@@ -62,7 +62,7 @@ class CompletionShellsIT {
             adrs = files.map(p -> p.getFileName().toString()).filter(f -> f.matches("\\d{4}-.*\\.md"))
                     .map(f -> Integer.toString(Integer.parseInt(f.substring(0, 4)))).toList();
         }
-        assertEquals(List.of("1", "3", "4"), sorted(releases), "the demo's shipped releases");
+        assertEquals(List.of("1", "3", "4", "5", "6"), sorted(releases), "the demo's tagged releases (5 went to canary and was rolled back)");
         assertTrue(versions.size() >= 2 && adrs.size() >= 3, versions + " " + adrs);
 
         expected = new LinkedHashMap<>();

@@ -46,7 +46,7 @@ class ManPagesIT {
     void manRendersTheBumpPageWithItsOptionsAndArguments() throws Exception {
         String page = run(List.of("man", "-l", MAN.resolve("reg-bump.1").toString())).replaceAll("\\s+", " ");
         for (String text : List.of("REG-BUMP(1)", "NAME", "reg-bump - Publish the next version of an artifact", "SYNOPSIS",
-                "reg bump [-h] [--allow-unchanged] [--debug] [-C=DIR] [-m=TEXT] [--pre=ID] [--retire=CASE]... KIND NAME TYPE",
+                "reg bump [-h] [--allow-unchanged] [--debug] [--push[=REMOTE]] [-C=DIR] [-m=TEXT] [--pre=ID] [--retire=CASE]... KIND NAME TYPE",
                 "-m, --message=TEXT", "--pre=ID", "--allow-unchanged", "--retire=CASE", "-C DIR", "-h, --help",
                 "KIND prompt, model or dataset", "TYPE major, minor, patch, premajor, preminor, prepatch or prerelease",
                 "EXIT STATUS", "70 internal error", "SEE ALSO reg(1)")) {
