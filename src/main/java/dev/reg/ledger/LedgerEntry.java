@@ -62,4 +62,10 @@ public record LedgerEntry(int n, ReleaseStatus status, String composite, Sha256 
         return new LedgerEntry(n, s, composite, digest, components, decided, actor, run, gate, adr, reason, rollbackFrom,
                 rollbackTo, tagged, ev, mark);
     }
+
+    /** The entry whose decision record is now the ADR at {@code path} (a promotion's memo). */
+    public LedgerEntry withAdr(String path) {
+        return new LedgerEntry(n, status, composite, digest, components, decided, actor, run, gate, path, reason, rollbackFrom,
+                rollbackTo, tagged, events, bad);
+    }
 }

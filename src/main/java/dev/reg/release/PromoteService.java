@@ -135,10 +135,7 @@ public final class PromoteService {
 
         String event = forced ? "forced promotion" + last.map(r -> " (last readout " + r.path() + ": " + r.verdict() + ")").orElse("")
                 + ": " + why : "promoted on readout " + last.get().path() + " (verdict promote)";
-        LedgerEntry promoted = e.withStatus(ReleaseStatus.SHIPPED, new LedgerEvent(ReleaseStatus.SHIPPED, at, actor, event));
-        promoted = new LedgerEntry(promoted.n(), promoted.status(), promoted.composite(), promoted.digest(), promoted.components(),
-                promoted.decided(), promoted.actor(), promoted.run(), promoted.gate(), memoPath, promoted.reason(), promoted.rollbackFrom(),
-                promoted.rollbackTo(), promoted.tagged(), promoted.events(), promoted.bad());
+        LedgerEntry promoted = e.withStatus(ReleaseStatus.SHIPPED, new LedgerEvent(ReleaseStatus.SHIPPED, at, actor, event)).withAdr(memoPath);
         Map<String, byte[]> writes = new LinkedHashMap<>();
         writes.put(Ledger.path(workflow), ledger.with(promoted).render().getBytes(StandardCharsets.UTF_8));
         writes.put(memoPath, memo.getBytes(StandardCharsets.UTF_8));
