@@ -1,11 +1,9 @@
 package dev.reg.cli;
 
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import dev.reg.cli.render.StandardOutput;
 import java.time.Clock;
-import picocli.CommandLine;
 
 /** Entry point: parses, runs one command, maps its outcome to an exit code. No stack trace unless --debug. */
 public final class Main {
@@ -37,44 +35,47 @@ public final class Main {
 
     /** The composition root: everything a command uses from outside comes in {@code context}. */
     public static int run(String[] args, CommandContext context) {
-        PrintWriter out = context.terminal().out();
-        PrintWriter err = context.terminal().err();
-        RegCommand reg = new RegCommand();
-        reg.context = context;
-        CommandLine cl = CommandTree.forArgs(reg, args);
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setCaseInsensitiveEnumValuesAllowed(false);
-        cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("reg: " + ex.getMessage());
-            CommandLine c = ex.getCommandLine();
-            err.println(UsageSuggestions.of(ex).orElse("(see '" + c.getCommandSpec().qualifiedName() + " --help')"));
-            return ExitCodes.BAD_INPUT;
-        });
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            int code = ExitCodes.of(ex);
-            if (code == ExitCodes.INTERNAL) {
-                err.println("reg: internal error: " + ex);
-                if (reg.global.debug) {
-                    StringWriter trace = new StringWriter();
-                    ex.printStackTrace(new PrintWriter(trace));
-                    err.print(trace);
-                } else {
-                    err.println("(run again with --debug for the stack trace)");
+        if (asksOnlyForVersion(args)) {
+            // what picocli would print, without building its model of reg (most of this run's work)
+            PrintWriter out = context.terminal().out();
+            out.println(versionLine());
+            out.flush();
+            return ExitCodes.OK;
+        }
+        return CommandExecution.execute(args, context);
+    }
+
+    /** reg's version from the jar manifest, {@code dev} when run from classes. */
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /** What {@code reg --version} prints. */
+    static String versionLine() {
+        return "reg " + version();
+    }
+
+    /**
+     * {@code reg --version} (or {@code -V}) with at most the global options {@code -C DIR} and
+     * {@code --debug}: nothing runs, so it is answered without any model; anything else on the
+     * line goes to picocli as usual. (Here rather than in picocli's classes: this class must not
+     * load them.)
+     */
+    static boolean asksOnlyForVersion(String[] args) {
+        boolean version = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("-C")) {
+                if (++i == args.length) {
+                    return false; // picocli says what is missing
                 }
-            } else {
-                err.println("reg: " + ex.getMessage());
-                if (reg.global.debug) {
-                    StringWriter trace = new StringWriter();
-                    ex.printStackTrace(new PrintWriter(trace));
-                    err.print(trace);
-                }
+            } else if (a.equals("--version") || a.equals("-V")) {
+                version = true;
+            } else if (!a.equals("--debug") && !(a.startsWith("-C") && a.length() > 2)) {
+                return false;
             }
-            return code;
-        });
-        int code = cl.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        }
+        return version;
     }
 }

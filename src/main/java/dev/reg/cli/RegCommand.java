@@ -69,14 +69,13 @@ public final class RegCommand implements Runnable {
 
     /** reg's version from the jar manifest, {@code dev} when run from classes. */
     static String version() {
-        String v = RegCommand.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return Main.version();
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"reg " + version()};
+            return new String[] {Main.versionLine()};
         }
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reg.testing.RegCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -80,6 +82,26 @@ class CommandTreeTest {
     void globalOptionsStillParseAfterTheCommand() {
         RegCli.Result r = RegCli.run(dir, "show", "--debug", "-C", dir.resolve("nowhere").toString());
         assertTrue(r.exit() != 0 && !r.err().contains("Unknown option"), r.all());
+    }
+
+    @Test
+    void versionWithGlobalOptionsAloneIsAnsweredWithoutAModelAndReadsAsPicocliPrintsIt() {
+        for (String[] args : List.of(new String[] {"--version"}, new String[] {"-V"}, new String[] {"-C", "x", "--debug", "-V"},
+                new String[] {"-Cdir", "--version"})) {
+            assertTrue(Main.asksOnlyForVersion(args), String.join(" ", args));
+        }
+        for (String[] args : List.of(new String[] {}, new String[] {"-C"}, new String[] {"-C", "x"}, new String[] {"--version", "show"},
+                new String[] {"-hV"}, new String[] {"--help", "--version"}, new String[] {"--", "--version"})) {
+            assertTrue(!Main.asksOnlyForVersion(args), String.join(" ", args));
+        }
+        StringWriter picocli = new StringWriter();
+        CommandLine model = CommandTree.whole(new RegCommand());
+        model.setOut(new PrintWriter(picocli, true));
+        model.printVersionHelp(new PrintWriter(picocli, true));
+        RegCli.Result fast = RegCli.run(dir, "--version");
+        assertEquals(0, fast.exit(), fast.all());
+        assertEquals(picocli.toString(), fast.out());
+        assertEquals("", fast.err());
     }
 
     private static List<String> subcommands(String... args) {
