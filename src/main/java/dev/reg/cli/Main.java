@@ -3,6 +3,7 @@ package dev.reg.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import dev.reg.cli.render.StandardOutput;
+import dev.reg.git.GitSystemConfig;
 import java.time.Clock;
 
 /** Entry point: parses, runs one command, maps its outcome to an exit code. No stack trace unless --debug. */
@@ -17,6 +18,11 @@ public final class Main {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(new java.io.BufferedOutputStream(stdout, 1 << 16),
                 StandardCharsets.UTF_8), interactive);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        String cache = System.getProperty("reg.cache");
+        if (cache != null && !asksOnlyForVersion(args)) {
+            // the launcher's cache directory: JGit need not start git twice to find /etc/gitconfig
+            GitSystemConfig.rememberIn(java.nio.file.Path.of(cache), System.getenv());
+        }
         int code = run(args, out, err, interactive, Clock.systemUTC(), System.getenv());
         out.flush();
         if (stdout.failure() != null) {

@@ -91,7 +91,7 @@ public final class WorkTreeStatus {
                     tree = rw.parseCommit(h.get()).getTree().copy();
                 }
             }
-            org.eclipse.jgit.lib.IndexDiff diff = new org.eclipse.jgit.lib.IndexDiff(repo, tree, new FileTreeIterator(repo));
+            org.eclipse.jgit.lib.IndexDiff diff = new org.eclipse.jgit.lib.IndexDiff(repo, tree, ScopedWorkTree.iterator(repo, prefixes));
             if (!prefixes.isEmpty()) {
                 diff.setFilter(PathFilterGroup.createFromStrings(prefixes));
             }
@@ -167,7 +167,7 @@ public final class WorkTreeStatus {
     void forEachCommittable(DirCache index, Collection<String> filters, CommittableFile visitor) throws IOException {
         try (TreeWalk tw = new TreeWalk(repo)) {
             int dcIdx = tw.addTree(new DirCacheIterator(index));
-            FileTreeIterator fti = new FileTreeIterator(repo);
+            FileTreeIterator fti = ScopedWorkTree.iterator(repo, filters);
             int wtIdx = tw.addTree(fti);
             fti.setDirCacheIterator(tw, dcIdx);
             tw.setRecursive(true);

@@ -26,8 +26,12 @@ class UncommittedPathsTest {
 
     /** Paths C git reports under registry/ (untracked folders expanded, ignored files left out). */
     private Set<String> cgit() {
+        return cgit("registry");
+    }
+
+    private Set<String> cgit(String path) {
         Set<String> out = new TreeSet<>();
-        for (String line : GitCli.ok(dir, "status", "--porcelain=v1", "--untracked-files=all", "--no-renames", "--", "registry")
+        for (String line : GitCli.ok(dir, "status", "--porcelain=v1", "--untracked-files=all", "--no-renames", "--", path)
                 .split("\n")) {
             if (!line.isBlank()) {
                 out.add(line.substring(3));
@@ -37,9 +41,13 @@ class UncommittedPathsTest {
     }
 
     private Set<String> jgit() {
+        return jgit("registry");
+    }
+
+    private Set<String> jgit(String path) {
         TestEnv.home();
         try (GitStore git = GitStore.open(dir)) {
-            return new TreeSet<>(git.status().uncommittedPaths(List.of("registry")));
+            return new TreeSet<>(git.status().uncommittedPaths(List.of(path)));
         }
     }
 
@@ -87,5 +95,37 @@ class UncommittedPathsTest {
         assertEquals(Set.of(), jgit());
         write("registry/prompts/a/template.md", "b\n"); // same size, maybe the same timestamp: content decides
         assertEquals(Set.of("registry/prompts/a/template.md"), jgit());
+    }
+
+    /**
+     * Issue 14: a status of one folder lists only the folders on its way (not the 2,000 artifacts
+     * beside it), and still reads every ignore rule on that way, as C git's status of that folder.
+     */
+    @Test
+    void aStatusOfOneFolderAgreesWithCGitForThatFolder() throws Exception {
+        GitCli.ok(dir, "init", "-q");
+        for (String f : List.of("a", "b", "c")) {
+            write("registry/prompts/" + f + "/template.md", "content " + f + "\n");
+        }
+        write(".gitignore", "registry/prompts/b/scratch/\n");
+        write("registry/prompts/.gitignore", "*.tmp\n");
+        write("registry/prompts/b/.gitignore", "local-*\n");
+        GitCli.ok(dir, "add", "-A");
+        GitCli.ok(dir, "commit", "-q", "-m", "start");
+        Thread.sleep(1100);
+        GitCli.ok(dir, "status", "-s");
+
+        write("registry/prompts/a/template.md", "changed a\n");
+        write("registry/prompts/b/new.md", "untracked\n");
+        write("registry/prompts/b/x.tmp", "ignored by the parent folder's rule\n");
+        write("registry/prompts/b/local-notes.md", "ignored by the folder's own rule\n");
+        write("registry/prompts/b/scratch/y.md", "ignored by the root rule\n");
+        write("registry/prompts/bb/template.md", "a folder whose name starts like b\n");
+        Files.delete(dir.resolve("registry/prompts/c/template.md"));
+
+        for (String folder : List.of("registry/prompts/a", "registry/prompts/b", "registry/prompts/c", "registry/prompts/b/new.md")) {
+            assertEquals(cgit(folder), jgit(folder), folder);
+        }
+        assertEquals(Set.of("registry/prompts/b/new.md"), jgit("registry/prompts/b"));
     }
 }
