@@ -3,7 +3,7 @@ package dev.reg.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import dev.reg.cli.render.StandardOutput;
-import dev.reg.git.GitSystemConfig;
+import dev.reg.git.JGitProcess;
 import java.time.Clock;
 
 /** Entry point: parses, runs one command, maps its outcome to an exit code. No stack trace unless --debug. */
@@ -18,10 +18,9 @@ public final class Main {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(new java.io.BufferedOutputStream(stdout, 1 << 16),
                 StandardCharsets.UTF_8), interactive);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        String cache = System.getProperty("reg.cache");
-        if (cache != null && !asksOnlyForVersion(args)) {
-            // the launcher's cache directory: JGit need not start git twice to find /etc/gitconfig
-            GitSystemConfig.rememberIn(java.nio.file.Path.of(cache), System.getenv());
+        if (!asksOnlyForVersion(args)) {
+            String cache = System.getProperty("reg.cache"); // the launcher's archive directory
+            JGitProcess.forCommandLine(cache == null ? null : java.nio.file.Path.of(cache), System.getenv());
         }
         int code = run(args, out, err, interactive, Clock.systemUTC(), System.getenv());
         out.flush();
