@@ -147,4 +147,43 @@ class LauncherChoiceTest {
         assertEquals(List.of("training"), Files.readAllLines(jdk17.resolve("trainings")), "no second training");
         assertTrue(layout.archives().isEmpty(), layout.archiveDirEntries().toString());
     }
+
+    /**
+     * In a source tree the launcher builds when a source is newer than the jar, and only then (one
+     * find answers that and names the archive; a stand-in mvnw records each build), and the archive
+     * is named by the jar's size, ctime, device and inode exactly as stat gives them.
+     */
+    @Test
+    void aSourceNewerThanTheJarRebuildsItAndTheArchiveIsNamedByTheJarsStat() throws Exception {
+        Path jdk = jdk("jdk-99", "99.0.1");
+        Map<String, String> env = Map.of("JAVA_HOME", jdk.toString());
+        Path root = layout.root();
+        Path source = root.resolve("src/main/java/A.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, "class A {}\n");
+        Files.writeString(root.resolve("pom.xml"), "<project/>\n");
+        Path builds = root.resolve("builds");
+        Path mvnw = root.resolve("mvnw");
+        Files.writeString(mvnw, "#!/bin/sh\necho build >> builds\nprintf rebuilt > target/reg.jar\n");
+        Files.setPosixFilePermissions(mvnw, PosixFilePermissions.fromString("rwxr-xr-x"));
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+        for (Path p : List.of(source, source.getParent(), root.resolve("src/main/java"), root.resolve("src/main"), root.resolve("pom.xml"))) {
+            Files.setLastModifiedTime(p, old);
+        }
+
+        layout.ok(env, "--version");
+        assertFalse(Files.exists(builds), "sources older than the jar: no build");
+
+        Files.setLastModifiedTime(source, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        RegCli.Result r = layout.ok(env, "--version");
+        assertTrue(r.err().contains("building"), r.all());
+        assertEquals(List.of("build"), Files.readAllLines(builds));
+        assertEquals("rebuilt", Files.readString(layout.jar()));
+
+        Files.setLastModifiedTime(source, old); // built: the jar is the newest again
+        String stat = new ProcessBuilder("stat", "-Lc", "%s-%.9Z-%d-%i", layout.jar().toString()).start().inputReader().readLine();
+        String archive = layout.choice(env).get("REG_LAUNCHER_ARCHIVE");
+        assertTrue(archive.startsWith(layout.archiveDir() + "/reg-" + stat.replace(".", "") + ".jdk99-"), archive + " for " + stat);
+        assertEquals(List.of("build"), Files.readAllLines(builds), "no second build");
+    }
 }
