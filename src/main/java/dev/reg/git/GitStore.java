@@ -123,9 +123,15 @@ public final class GitStore implements AutoCloseable {
         return repo;
     }
 
+    /**
+     * Closes the object and ref databases, as {@code Repository.close()} does for a repository that
+     * is not in JGit's {@code RepositoryCache} (reg never puts one there). Asking the cache whether
+     * it holds this one would create it, and with it a scheduler thread, at the end of every run.
+     */
     @Override
     public void close() {
-        repo.close();
+        repo.getObjectDatabase().close();
+        repo.getRefDatabase().close();
     }
 
     /** Whether this is a shallow clone: history cut off at the commits {@code .git/shallow} names ({@code git clone --depth}). */

@@ -82,6 +82,9 @@ class ClassLoadingTest {
         // JGit's message bundle (1,100 strings by reflection) is loaded only to name a shutdown hook, which reg does without
         assertEquals(List.of(), lines.stream().map(LOADED::matcher).filter(Matcher::find).map(m -> m.group(1))
                 .filter(c -> c.equals("org.eclipse.jgit.internal.JGitText")).toList(), "reg " + args + " loads JGit's message bundle");
+        // closing the repository must not start JGit's repository cache (and its scheduler thread) on the way out
+        assertEquals(List.of(), lines.stream().map(LOADED::matcher).filter(Matcher::find).map(m -> m.group(1))
+                .filter(c -> c.equals("org.eclipse.jgit.lib.RepositoryCache")).toList(), "reg " + args + " starts JGit's repository cache");
         if (args.equals(List.of("--version"))) {
             // issue 14: nothing to parse, so no model of reg is built
             assertEquals(List.of(), lines.stream().map(LOADED::matcher).filter(Matcher::find).map(m -> m.group(1))
