@@ -7,6 +7,8 @@ import dev.reg.registry.Registry;
 import dev.reg.registry.RegistryLayout;
 import dev.reg.registry.RegistryView;
 import dev.reg.validate.ExpectedTags;
+import dev.reg.yaml.YamlDocument;
+import dev.reg.yaml.YamlMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.yaml.snakeyaml.nodes.MappingNode;
 
 /**
  * {@code reg doctor}: what in a clone, typically a CI checkout, makes reg's answers wrong or its
@@ -33,8 +36,6 @@ public final class Doctor {
     /** A line of a CI file that runs reg to publish: {@code reg … --push}, {@code reg release|push|promote|rollback}. */
     private static final Pattern PUBLISHES = Pattern.compile(
             "(?:^|[\\s/\"'`;&|(])reg(?:\\s+\\S+)*?\\s+(?:--push\\b|(?:release|push|promote|rollback)(?:\\s|$|[\"'`;&|)]))");
-    private static final Pattern GITHUB_CONCURRENCY = Pattern.compile("^\\s*concurrency\\s*:");
-    private static final Pattern GITLAB_RESOURCE_GROUP = Pattern.compile("^\\s*resource_group\\s*:");
     private static final String FETCH_TAGS = "git fetch --tags --force origin";
 
     private final Registry registry;
@@ -150,36 +151,91 @@ public final class Doctor {
         return out;
     }
 
-    /** A CI file with a line that publishes with reg and no concurrency group (GitHub) or resource group (GitLab). */
+    /** GitLab CI's top-level keywords: everything else at the top of {@code .gitlab-ci.yml} is a job. */
+    private static final java.util.Set<String> GITLAB_KEYWORDS = java.util.Set.of("default", "include", "stages", "variables",
+            "workflow", "image", "services", "cache", "before_script", "after_script", "spec");
+
+    /**
+     * A job of a CI file that publishes with reg (a line of it runs {@code reg … --push}, {@code reg
+     * release} …) and runs without a concurrency group: none at the top of the workflow or on the job
+     * (GitHub), no {@code resource_group} on the job or on a job it extends (GitLab). The file is read
+     * as YAML, so a {@code concurrency:} in a script, a comment or another job guards nothing.
+     */
     private static Optional<DoctorFinding> unguardedPublish(Path file, String rel) {
-        List<String> lines;
+        String text;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (MalformedInputException e) {
             throw new BadInputException(rel + ": not UTF-8 text");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        boolean gitlab = rel.equals(".gitlab-ci.yml");
-        Pattern guard = gitlab ? GITLAB_RESOURCE_GROUP : GITHUB_CONCURRENCY;
-        int publishes = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = withoutComment(lines.get(i));
-            if (guard.matcher(line).find()) {
-                return Optional.empty();
-            }
-            if (publishes == 0 && PUBLISHES.matcher(line).find()) {
-                publishes = i + 1;
-            }
-        }
-        if (publishes == 0) {
+        YamlDocument doc = YamlDocument.parse(text, rel);
+        if (!(doc.rootNode() instanceof MappingNode)) {
             return Optional.empty();
         }
-        return Optional.of(new DoctorFinding("ci-no-concurrency", rel + ":" + publishes,
-                "publishes with reg (line " + publishes + ") without " + (gitlab ? "a resource_group" : "a concurrency group")
-                        + ": two runs at once race for the same release number and tags; reg refuses the loser, so the run fails",
-                gitlab ? "add 'resource_group: reg-registry' to the job that publishes"
-                        : "add at the top level: 'concurrency: {group: reg-${{ github.repository }}, cancel-in-progress: false}'"));
+        boolean gitlab = rel.equals(".gitlab-ci.yml");
+        YamlMap root = doc.rootMap();
+        if (!gitlab && root.has("concurrency")) {
+            return Optional.empty();
+        }
+        Map<String, YamlMap> jobs = gitlab ? jobs(root, k -> !GITLAB_KEYWORDS.contains(k))
+                : root.entry("jobs").map(t -> t.getValueNode()).filter(MappingNode.class::isInstance)
+                        .map(n -> jobs(root.requireMap("jobs"), k -> true)).orElse(Map.of());
+        List<String> lines = text.lines().toList();
+        for (Map.Entry<String, YamlMap> job : jobs.entrySet()) {
+            if ((gitlab && job.getKey().startsWith(".")) || guarded(job.getValue(), jobs, gitlab, 0)) {
+                continue; // a hidden GitLab job is a template: it runs only through the jobs that extend it
+            }
+            int publishes = firstPublishingLine(lines, job.getValue().node());
+            if (publishes > 0) {
+                return Optional.of(new DoctorFinding("ci-no-concurrency", rel + ":" + publishes,
+                        "job '" + job.getKey() + "' publishes with reg (line " + publishes + ") without "
+                                + (gitlab ? "a resource_group" : "a concurrency group")
+                                + ": two runs at once race for the same release number and tags; reg refuses the loser, so the run fails",
+                        gitlab ? "add 'resource_group: reg-registry' to the job '" + job.getKey() + "'"
+                                : "add at the top level: 'concurrency: {group: reg-${{ github.repository }}, cancel-in-progress: false}'"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The entries of {@code map} whose value is a mapping and whose key {@code keep} accepts, in file order. */
+    private static Map<String, YamlMap> jobs(YamlMap map, java.util.function.Predicate<String> keep) {
+        Map<String, YamlMap> out = new java.util.LinkedHashMap<>();
+        for (String key : map.keys()) {
+            if (keep.test(key) && map.entry(key).map(t -> t.getValueNode() instanceof MappingNode).orElse(false)) {
+                out.put(key, map.requireMap(key));
+            }
+        }
+        return out;
+    }
+
+    /** A job with its own group, or (GitLab) extending a job that has one. */
+    private static boolean guarded(YamlMap job, Map<String, YamlMap> jobs, boolean gitlab, int depth) {
+        if (job.has(gitlab ? "resource_group" : "concurrency")) {
+            return true;
+        }
+        if (!gitlab || depth > 10) {
+            return false;
+        }
+        Object extended = job.optPlain("extends").orElse(null);
+        List<?> parents = extended instanceof List<?> l ? l : extended == null ? List.of() : List.of(extended);
+        return parents.stream().map(String::valueOf).map(jobs::get).filter(java.util.Objects::nonNull)
+                .anyMatch(parent -> guarded(parent, jobs, true, depth + 1));
+    }
+
+    /** The first line (1-based) of {@code job}'s text that runs reg to publish, 0 when none. */
+    private static int firstPublishingLine(List<String> lines, MappingNode job) {
+        int from = job.getStartMark().getLine();
+        org.yaml.snakeyaml.error.Mark end = job.getEndMark();
+        int to = Math.min(lines.size() - 1, end.getColumn() == 0 ? end.getLine() - 1 : end.getLine());
+        for (int i = from; i <= to; i++) {
+            if (PUBLISHES.matcher(withoutComment(lines.get(i))).find()) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     /** The line without a YAML comment ({@code #} at the start or after a space). */

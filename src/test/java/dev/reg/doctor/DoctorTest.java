@@ -130,6 +130,62 @@ class DoctorTest {
         assertEquals(List.of(), codes(clone));
     }
 
+    /** The workflow is read as YAML: only a group at the top of the workflow or on the publishing job guards it. */
+    @Test
+    void aConcurrencyGroupGuardsOnlyWhereGitHubAppliesIt() throws Exception {
+        Path clone = fullClone();
+        TestRegistry r = TestRegistry.open(clone);
+        String release = """
+                  release:
+                    steps:
+                      - run: |
+                          echo "concurrency: none"
+                          reg release support_copilot --push
+                """;
+        r.write(".github/workflows/release.yml", """
+                on: push
+                jobs:
+                  lint:
+                    concurrency: lint
+                    steps:
+                      - run: reg validate
+                """ + release);
+        RegCli.Result found = RegCli.run(clone, "doctor");
+        assertEquals(List.of("ci-no-concurrency"), codes(clone), found.all());
+        assertTrue(found.out().contains(".github/workflows/release.yml:11") && found.out().contains("job 'release'"), found.out());
+
+        r.write(".github/workflows/release.yml", "on: push\njobs:\n" + release.replace("    steps:", "    concurrency: {group: reg}\n    steps:"));
+        assertEquals(List.of(), codes(clone));
+    }
+
+    @Test
+    void aGitLabJobIsGuardedByTheResourceGroupOfTheTemplateItExtends() throws Exception {
+        Path clone = fullClone();
+        TestRegistry r = TestRegistry.open(clone);
+        String template = """
+                .publish:
+                  resource_group: reg-registry
+                  script:
+                    - reg release support_copilot --push
+                """;
+        r.write(".gitlab-ci.yml", template + "release:\n  extends: .publish\n");
+        assertEquals(List.of(), codes(clone), "a hidden template runs only through its jobs, and this one has the group");
+        r.write(".gitlab-ci.yml", template.replace("  resource_group: reg-registry\n", "") + "release:\n  extends: [.publish]\n"
+                + "  script:\n    - reg promote support_copilot 3 --push\n");
+        assertEquals(List.of("ci-no-concurrency"), codes(clone));
+    }
+
+    @Test
+    void aCiFileThatIsNotYamlIsBadInputNamingItsLine() throws Exception {
+        Path clone = fullClone();
+        TestRegistry r = TestRegistry.open(clone);
+        r.write(".github/workflows/release.yml", "on: push\njobs:\n  release: [unclosed\n");
+        RegCli.Result bad = RegCli.run(clone, "doctor");
+        assertEquals(2, bad.exit(), bad.all());
+        assertTrue(bad.err().contains(".github/workflows/release.yml"), bad.err());
+        assertTrue(bad.err().matches("(?s).*release\\.yml:\\d+.*"), bad.err());
+    }
+
     @Test
     void theShippedCiExamplesPublishOneAtATime() throws Exception {
         Path clone = fullClone();
