@@ -31,6 +31,11 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 final class LedgerText {
     private static final Resolver RESOLVER = new Resolver();
+    /**
+     * The first characters of SnakeYAML's implicit (non-string) types: bool, int, float, merge,
+     * null, timestamp, yaml. A plain scalar starting with any other ASCII character is a string.
+     */
+    static final String PLAIN_STRING_START = "yYnNtTfFoO-+0123456789.<~=!&*";
     private static final Pattern KEY_VALUE = Pattern.compile("([a-z_]+):(?: (.*))?");
     private static final Pattern COMPONENT = Pattern.compile("\\{artifact: ([^,{}\\[\\]]+), version: ([^,{}\\[\\]]+), digest: ([^,{}\\[\\]]+)\\}");
     private static final Set<String> ENTRY_KEYS = Set.of("status", "composite", "digest", "decided", "actor", "run", "gate", "adr",
@@ -308,8 +313,13 @@ final class LedgerText {
 
     /** A whole number from 1 written plainly, as the ledger's {@code n} and rollback fields are. */
     private static String integer(String raw) {
-        if (raw == null || !raw.matches("[1-9][0-9]{0,8}")) {
+        if (raw == null || raw.isEmpty() || raw.length() > 9 || raw.charAt(0) == '0') {
             throw new IllegalArgumentException("not a whole number");
+        }
+        for (int i = 0; i < raw.length(); i++) {
+            if (raw.charAt(i) < '0' || raw.charAt(i) > '9') {
+                throw new IllegalArgumentException("not a whole number");
+            }
         }
         return raw;
     }
@@ -344,6 +354,9 @@ final class LedgerText {
             if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == 0xfeff || Character.isSurrogate(c)) {
                 throw new IllegalArgumentException("special character");
             }
+        }
+        if (PLAIN_STRING_START.indexOf(raw.charAt(0)) < 0 && raw.charAt(0) < 0x80) {
+            return raw; // YAML 1.1 reads a plain scalar starting with no other character as a string (the resolver's regexes need not run)
         }
         Tag tag = RESOLVER.resolve(NodeId.scalar, raw, true);
         if (!Tag.STR.equals(tag) && !Tag.TIMESTAMP.equals(tag)) {
