@@ -185,5 +185,12 @@ class LauncherChoiceTest {
         String archive = layout.choice(env).get("REG_LAUNCHER_ARCHIVE");
         assertTrue(archive.startsWith(layout.archiveDir() + "/reg-" + stat.replace(".", "") + ".jdk99-"), archive + " for " + stat);
         assertEquals(List.of("build"), Files.readAllLines(builds), "no second build");
+
+        // a fresh clone: no jar at all
+        Files.delete(layout.jar());
+        RegCli.Result fresh = layout.ok(env, "--version");
+        assertTrue(fresh.err().contains("building"), fresh.all());
+        assertEquals(List.of("build", "build"), Files.readAllLines(builds));
+        assertTrue(layout.choice(env).get("REG_LAUNCHER_ARCHIVE").contains("/reg-7-"), "the new jar's size names the archive");
     }
 }
