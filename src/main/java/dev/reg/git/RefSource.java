@@ -29,6 +29,13 @@ public interface RefSource {
     /** Reads the tag object behind {@code refName}; empty when the ref does not exist. */
     Optional<TagInfo> readTag(String refName);
 
+    /**
+     * Says that the refs starting with {@code prefix} will be read soon, so a remote source starts
+     * listing them now and the listing overlaps the reads in between.
+     */
+    default void expectRefs(String prefix) {
+    }
+
     /** Says that the tags {@code refNames} are about to be read, so a remote source fetches their objects in one go. */
     default void prefetchTags(Collection<String> refNames) {
     }

@@ -40,6 +40,8 @@ public final class TreeReader {
      * few trees (every artifact.yaml of a large registry), which would otherwise re-inflate them each time.
      */
     private final Map<ObjectId, Map<String, TreeFile>> parsed = new java.util.HashMap<>();
+    /** A partial store's commits (or tags, or trees) and the root tree each names: every path looked up starts there. */
+    private final Map<GitId, ObjectId> roots = new java.util.HashMap<>();
 
     TreeReader(GitStore store) {
         this(store.repository(), MissingBlobs.NONE);
@@ -142,11 +144,13 @@ public final class TreeReader {
     }
 
     private ObjectId rootTree(GitId rev) {
-        try (RevWalk rw = new RevWalk(repo)) {
-            return rw.parseTree(rev.objectId()).copy();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return roots.computeIfAbsent(rev, r -> {
+            try (RevWalk rw = new RevWalk(repo)) {
+                return rw.parseTree(r.objectId()).copy();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     private Map<String, TreeFile> parsedTree(ObjectId tree) {

@@ -222,9 +222,19 @@ public final class Registry implements AutoCloseable {
     /** Every tagged version of every artifact, from one read of the tag names. */
     public Map<ArtifactId, List<Version>> allVersions() {
         Map<ArtifactId, List<Version>> out = new TreeMap<>();
+        // tags come in name order, an artifact's versions one after the other: its kind and name are parsed once
+        String artifact = null;
+        List<Version> versions = null;
         for (String ref : refs.refNames(RegistryLayout.TAGS)) {
-            RegistryLayout.parseVersionTag(ref.substring(RegistryLayout.TAGS.length()))
-                    .ifPresent(v -> out.computeIfAbsent(v.artifact(), k -> new ArrayList<>()).add(v.version()));
+            int at = ref.lastIndexOf('@');
+            if (versions != null && at == artifact.length() && ref.startsWith(artifact)) {
+                RegistryLayout.parseTagVersion(ref.substring(at + 1)).ifPresent(versions::add);
+                continue;
+            }
+            Optional<ArtifactVersion> v = RegistryLayout.parseVersionTag(ref.substring(RegistryLayout.TAGS.length()));
+            artifact = ref.substring(0, Math.max(at, 0));
+            versions = v.map(x -> out.computeIfAbsent(x.artifact(), k -> new ArrayList<>())).orElse(null);
+            v.ifPresent(x -> out.get(x.artifact()).add(x.version()));
         }
         out.values().forEach(Collections::sort);
         return out;

@@ -31,16 +31,23 @@ public final class RegistryQueries {
 
     /** Every workflow and artifact, with each artifact's work-tree version and newest tag. */
     public Overview overview() {
+        // every tag name is needed: a remote lists them in the background while the manifests are read
+        registry.refs().expectRefs(RegistryLayout.TAGS);
         List<WorkflowView> workflows = new ArrayList<>();
         for (Workflow w : registry.config().workflows().values()) {
             workflows.add(new WorkflowView(w.name(), w.components().stream().map(ArtifactId::toString).toList(), w.gate()));
         }
-        Map<ArtifactId, List<Version>> tags = registry.allVersions();
-        List<ArtifactSummary> artifacts = new ArrayList<>();
         List<ArtifactId> ids = registry.workTree().artifacts();
         registry.workTree().prefetch(ids.stream().map(RegistryLayout::manifest).toList());
+        List<ArtifactManifest> manifests = new ArrayList<>();
         for (ArtifactId id : ids) {
-            ArtifactManifest m = registry.manifest(id);
+            manifests.add(registry.manifest(id));
+        }
+        Map<ArtifactId, List<Version>> tags = registry.allVersions();
+        List<ArtifactSummary> artifacts = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            ArtifactId id = ids.get(i);
+            ArtifactManifest m = manifests.get(i);
             List<Version> vs = tags.getOrDefault(id, List.of());
             artifacts.add(new ArtifactSummary(id.toString(), m.version().toString(),
                     vs.isEmpty() ? null : vs.get(vs.size() - 1).toString(), vs.size()));

@@ -9,17 +9,27 @@ import dev.reg.git.TreeReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.eclipse.jgit.errors.NotSupportedException;
 import org.eclipse.jgit.errors.TransportException;
 import org.eclipse.jgit.lib.Constants;
@@ -42,9 +52,12 @@ import org.eclipse.jgit.transport.Transport;
 public final class RemoteRegistrySource implements RefSource, AutoCloseable {
     private final Remotes remotes;
     private final RemoteTarget remote;
-    private final TreeMap<String, RemoteRef> refs = new TreeMap<>();
+    private TreeMap<String, RemoteRef> refs = new TreeMap<>();
     private final List<String> covered = new ArrayList<>();
     private boolean complete;
+    /** Listings started ahead of need ({@link #expectRefs}), by prefix, on {@link #lister}. */
+    private final Map<String, Future<Listing>> expected = new HashMap<>();
+    private ExecutorService lister;
     private boolean headLoaded;
     private ObjectId headId;
     /** The ref each commit read was reached through: what the tree fetch asks for (a v0 server serves only advertised refs). */
@@ -84,16 +97,63 @@ public final class RemoteRegistrySource implements RefSource, AutoCloseable {
         if (complete || covered.stream().anyMatch(prefix::startsWith)) {
             return;
         }
-        load(prefix);
+        Optional<String> listing = expected.keySet().stream().filter(prefix::startsWith).findFirst();
+        if (listing.isPresent()) {
+            take(listing.get());
+            return;
+        }
+        add(prefix, list(prefix));
     }
 
-    /** One ls-remote of {@code prefix}: a v2 server sends just those refs. */
-    private void load(String prefix) {
+    /** One ls-remote, started now on a thread of its own; {@link #ensure} takes its refs when they are needed. */
+    @Override
+    public void expectRefs(String prefix) {
+        if (complete || covered.stream().anyMatch(prefix::startsWith) || expected.containsKey(prefix)) {
+            return;
+        }
+        if (lister == null) {
+            lister = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "reg ls-remote");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        expected.put(prefix, lister.submit(() -> list(prefix)));
+    }
+
+    /** Waits for the background listing of {@code prefix} and adds its refs. */
+    private void take(String prefix) {
+        Future<Listing> f = expected.remove(prefix);
+        try {
+            add(prefix, f.get());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while listing " + prefix + " on " + location(), e);
+        }
+    }
+
+    /** The refs of one advertisement, in the order the server sent them. */
+    private record Listing(List<RemoteRef> refs, boolean sorted, boolean other) {
+    }
+
+    /**
+     * One ls-remote of {@code prefix}: a v2 server sends just those refs. Touches no field of this
+     * source, so it may run on the background thread.
+     */
+    private Listing list(String prefix) {
         List<String> wanted = List.of(prefix);
         Connections connections = remotes.connections();
         try (Transport t = connections.open(null, remote.fetchUrl());
                 FetchConnection c = t.openFetch(List.of(), wanted.toArray(String[]::new))) {
             boolean other = false;
+            List<RemoteRef> got = new ArrayList<>();
+            boolean sorted = true;
+            String last = null;
             for (Ref r : c.getRefs()) {
                 String name = r.getName();
                 if (name.equals(Constants.HEAD)) {
@@ -104,14 +164,100 @@ public final class RemoteRegistrySource implements RefSource, AutoCloseable {
                 }
                 // a branch may come with HEAD; a tag outside the prefix asked for means the server sent all its refs
                 other |= !name.startsWith(Constants.R_HEADS) && !name.startsWith(prefix);
-                refs.put(name, new RemoteRef(name, r.getObjectId().copy(),
-                        r.getPeeledObjectId() == null ? null : r.getPeeledObjectId().copy()));
+                // the ids as JGit parsed them from the advertisement: immutable, so no copy
+                got.add(new RemoteRef(name, r.getObjectId(), r.getPeeledObjectId()));
+                sorted &= last == null || last.compareTo(name) < 0;
+                last = name;
             }
             connections.credentials().approve();
-            complete |= other; // the server advertised everything (protocol v0): no further ls-remote is needed
-            covered.add(prefix);
+            return new Listing(got, sorted, other);
         } catch (TransportException | NotSupportedException e) {
             throw connections.classify(remote.fetchUrl(), e);
+        }
+    }
+
+    private void add(String prefix, Listing listing) {
+        add(listing.refs(), listing.sorted());
+        complete |= listing.other(); // the server advertised everything (protocol v0): no further ls-remote is needed
+        covered.add(prefix);
+    }
+
+    /**
+     * Adds the refs of one advertisement. Servers advertise in name order, so the first (and for
+     * most reads the only) advertisement is built into the map in linear time instead of 100,000
+     * tree insertions.
+     */
+    private void add(List<RemoteRef> got, boolean sorted) {
+        if (refs.isEmpty() && sorted) {
+            refs = new TreeMap<>(new SortedRun(got));
+        } else {
+            got.forEach(r -> refs.put(r.name(), r));
+        }
+    }
+
+    /** Refs in strictly increasing name order, seen as the sorted map that {@link TreeMap#TreeMap(SortedMap)} copies in linear time. */
+    private static final class SortedRun extends AbstractMap<String, RemoteRef> implements SortedMap<String, RemoteRef> {
+        private final List<RemoteRef> run;
+
+        SortedRun(List<RemoteRef> run) {
+            this.run = run;
+        }
+
+        @Override
+        public Set<Map.Entry<String, RemoteRef>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Map.Entry<String, RemoteRef>> iterator() {
+                    Iterator<RemoteRef> it = run.iterator();
+                    return new Iterator<>() {
+                        @Override
+                        public boolean hasNext() {
+                            return it.hasNext();
+                        }
+
+                        @Override
+                        public Map.Entry<String, RemoteRef> next() {
+                            RemoteRef r = it.next();
+                            return new AbstractMap.SimpleImmutableEntry<>(r.name(), r);
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return run.size();
+                }
+            };
+        }
+
+        @Override
+        public Comparator<? super String> comparator() {
+            return null; // natural order, as the TreeMap it fills
+        }
+
+        @Override
+        public String firstKey() {
+            return run.get(0).name();
+        }
+
+        @Override
+        public String lastKey() {
+            return run.get(run.size() - 1).name();
+        }
+
+        @Override
+        public SortedMap<String, RemoteRef> subMap(String fromKey, String toKey) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SortedMap<String, RemoteRef> headMap(String toKey) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SortedMap<String, RemoteRef> tailMap(String fromKey) {
+            throw new UnsupportedOperationException();
         }
     }
 
@@ -240,6 +386,19 @@ public final class RemoteRegistrySource implements RefSource, AutoCloseable {
 
     @Override
     public void close() {
+        for (Future<Listing> f : expected.values()) {
+            try {
+                f.get(); // a listing nobody waited for ends before the connections it uses are closed
+            } catch (ExecutionException | CancellationException e) {
+                // not needed after all: its failure does not matter
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        expected.clear();
+        if (lister != null) {
+            lister.shutdown();
+        }
         if (objects != null) {
             objects.close();
         }
