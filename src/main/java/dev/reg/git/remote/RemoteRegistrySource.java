@@ -137,8 +137,8 @@ public final class RemoteRegistrySource implements RefSource, AutoCloseable {
         }
     }
 
-    /** The refs of one advertisement, in the order the server sent them. */
-    private record Listing(List<RemoteRef> refs, boolean sorted, boolean other) {
+    /** The refs of one advertisement by name, and whether the server sent refs outside the prefix asked for. */
+    private record Listing(TreeMap<String, RemoteRef> refs, boolean other) {
     }
 
     /**
@@ -170,29 +170,33 @@ public final class RemoteRegistrySource implements RefSource, AutoCloseable {
                 last = name;
             }
             connections.credentials().approve();
-            return new Listing(got, sorted, other);
+            return new Listing(byName(got, sorted), other);
         } catch (TransportException | NotSupportedException e) {
             throw connections.classify(remote.fetchUrl(), e);
         }
     }
 
     private void add(String prefix, Listing listing) {
-        add(listing.refs(), listing.sorted());
+        if (refs.isEmpty()) {
+            refs = listing.refs();
+        } else {
+            refs.putAll(listing.refs());
+        }
         complete |= listing.other(); // the server advertised everything (protocol v0): no further ls-remote is needed
         covered.add(prefix);
     }
 
     /**
-     * Adds the refs of one advertisement. Servers advertise in name order, so the first (and for
-     * most reads the only) advertisement is built into the map in linear time instead of 100,000
-     * tree insertions.
+     * The refs of one advertisement by name. Servers advertise in name order, so the map is built
+     * in linear time instead of by 100,000 tree insertions.
      */
-    private void add(List<RemoteRef> got, boolean sorted) {
-        if (refs.isEmpty() && sorted) {
-            refs = new TreeMap<>(new SortedRun(got));
-        } else {
-            got.forEach(r -> refs.put(r.name(), r));
+    private static TreeMap<String, RemoteRef> byName(List<RemoteRef> got, boolean sorted) {
+        if (sorted) {
+            return new TreeMap<>(new SortedRun(got));
         }
+        TreeMap<String, RemoteRef> out = new TreeMap<>();
+        got.forEach(r -> out.put(r.name(), r));
+        return out;
     }
 
     /** Refs in strictly increasing name order, seen as the sorted map that {@link TreeMap#TreeMap(SortedMap)} copies in linear time. */
