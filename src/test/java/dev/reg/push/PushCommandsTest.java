@@ -44,12 +44,8 @@ class PushCommandsTest {
         server.close();
     }
 
-    private static RegCli.Result bump(TestRegistry r, String kind, String name, String file, String line, String... extra) {
-        r.append("registry/" + kind + "s/" + name + "/" + file, line + "\n");
-        String[] args = new String[6 + extra.length];
-        System.arraycopy(new String[] {"bump", kind, name, "minor", "-m", line}, 0, args, 0, 6);
-        System.arraycopy(extra, 0, args, 6, extra.length);
-        return r.reg(args);
+    private RegCli.Result bump(TestRegistry r, String kind, String name, String file, String line, String... extra) {
+        return shared.bump(r, kind, name, file, line, extra);
     }
 
     @Test
@@ -144,21 +140,7 @@ class PushCommandsTest {
 
     @Test
     void aVersionTakenBetweenFetchAndPushIsRefusedAndTheCloneIsUnchanged() {
-        TestRegistry a = shared.clone("ann");
-        TestRegistry b = shared.clone("bob");
-        SharedRegistry.onceBeforePush(() -> {
-            assertEquals(0, bump(a, "prompt", "billing_refund", "template.md", "Theirs.", "--push").exit());
-        });
-        b.append("registry/prompts/billing_refund/template.md", "Mine.\n");
-        Map<String, String> before = b.snapshot();
-        RegCli.Result res = b.reg("bump", "prompt", "billing_refund", "minor", "-m", "Mine.", "--push");
-        Faults.watch(null);
-        assertEquals(3, res.exit(), res.all());
-        assertTrue(res.err().contains("lost a race: origin got 'prompt/billing_refund@1.1.0: Theirs.'"), res.err());
-        assertTrue(res.err().contains("prompt/billing_refund@1.1.0 was published by ann <ann@example.com>"), res.err());
-        b.assertUnchangedSince(before);
-        b.assertNoChangeInFlight();
-        assertEquals(shared.remote("refs/tags/prompt/billing_refund@1.1.0"), a.git("rev-parse", "prompt/billing_refund@1.1.0").strip());
+        shared.assertAVersionRaceIsLostCleanly();
     }
 
     @Test
@@ -277,9 +259,7 @@ class PushCommandsTest {
 
     @Test
     void aPushTheServerRejectsLeavesTheCloneUnchangedAndSaysWhy() throws Exception {
-        Path hook = shared.bare.resolve("hooks/pre-receive");
-        Files.writeString(hook, "#!/bin/sh\necho 'policy: registry changes need a review' >&2\nexit 1\n");
-        hook.toFile().setExecutable(true);
+        shared.hook("pre-receive", "echo 'policy: registry changes need a review' >&2\nexit 1");
         TestRegistry a = shared.clone("ann");
         a.append("registry/prompts/billing_refund/template.md", "Cite.\n");
         Map<String, String> before = a.snapshot();

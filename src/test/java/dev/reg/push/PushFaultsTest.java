@@ -10,6 +10,7 @@ import dev.reg.testing.servers.ServerKind;
 import dev.reg.util.Faults;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code --push} when things go wrong on the way: the server killed mid-push, a server without
  * atomic pushes (C git with {@code receive.advertiseAtomic=false}), smart HTTP with Basic auth
- * through a credential helper. The clone is unchanged whenever the remote did not accept, and the
+ * through a credential helper, ssh with a generated key (the branch and tag in one atomic push, a
+ * race lost with exit 3). The clone is unchanged whenever the remote did not accept, and the
  * next command says what to do.
  */
 class PushFaultsTest {
@@ -42,9 +44,7 @@ class PushFaultsTest {
         server = ServerKind.GIT_DAEMON.start(tmp.resolve("server"));
         SharedRegistry shared = SharedRegistry.seed(server, tmp);
         Path marker = tmp.resolve("receiving");
-        Path hook = shared.bare.resolve("hooks/pre-receive");
-        Files.writeString(hook, "#!/bin/sh\ntouch '" + marker + "'\nsleep 60\n");
-        assertTrue(hook.toFile().setExecutable(true));
+        Path hook = shared.hook("pre-receive", "touch '" + marker + "'\nsleep 60");
         TestRegistry ann = shared.clone("ann");
         ann.append("registry/prompts/billing_refund/template.md", "Cite the policy.\n");
         Map<String, String> before = ann.snapshot();
@@ -121,5 +121,60 @@ class PushFaultsTest {
         RegCli.Result denied = RegCli.run(ann.root(), "bump", "prompt", "billing_refund", "minor", "-m", "Again.", "--push");
         assertEquals(3, denied.exit(), denied.all());
         ann.assertUnchangedSince(before);
+    }
+
+    /**
+     * The shared registry on OpenSSH's sshd on 127.0.0.1 (generated host and client keys, the
+     * client's in {@code HOME/.ssh} where reg's own ssh client looks), as a team shares one on a Git host.
+     */
+    private SharedRegistry overSsh() {
+        server = ServerKind.SSH.start(tmp.resolve("server"));
+        SharedRegistry shared = SharedRegistry.seed(server, tmp);
+        assertTrue(shared.url.startsWith("ssh://"), shared.url);
+        return shared;
+    }
+
+    @Test
+    void bumpWithPushOverSshLandsTheBranchAndTheTagInOnePush() throws Exception {
+        SharedRegistry shared = overSsh();
+        // pre-receive runs once per push with every ref update of it on stdin
+        Path pushes = tmp.resolve("pushes.log");
+        shared.hook("pre-receive", "{ echo push; cat; } >> '" + pushes + "'");
+        TestRegistry a = shared.clone("ann");
+        RegCli.Result res = shared.bump(a, "prompt", "billing_refund", "template.md", "Cite the policy.", "--push");
+        assertEquals(0, res.exit(), res.all());
+        String main = shared.remote("main");
+        assertTrue(res.out().contains("pushed to origin: main at " + main.substring(0, 12) + ", tag prompt/billing_refund@1.1.0"),
+                res.out());
+        List<String> log = Files.readAllLines(pushes);
+        assertEquals(3, log.size(), "one push holding the branch and the tag: " + log);
+        assertEquals("push", log.get(0), log.toString());
+        assertTrue(log.get(1).endsWith(" " + main + " refs/heads/main"), log.toString());
+        assertTrue(log.get(2).endsWith(" refs/tags/prompt/billing_refund@1.1.0"), log.toString());
+        assertEquals(main, shared.remote("refs/tags/prompt/billing_refund@1.1.0^{commit}"), "the tag names the pushed commit");
+        shared.assertInStep(a);
+    }
+
+    @Test
+    void aTagTheServerRefusesOverSshTakesTheBranchWithIt() throws Exception {
+        SharedRegistry shared = overSsh();
+        // the update hook refuses the tag alone; an atomic push then lands nothing at all
+        shared.hook("update", "case \"$1\" in refs/tags/*) echo \"no tags today\" >&2; exit 1;; esac\nexit 0");
+        TestRegistry a = shared.clone("ann");
+        Map<String, String> remoteBefore = shared.remoteRefs();
+        a.append("registry/prompts/billing_refund/template.md", "Cite the policy.\n");
+        Map<String, String> before = a.snapshot();
+        RegCli.Result res = shared.reg(a, "bump", "prompt", "billing_refund", "minor", "-m", "Cite the policy.", "--push");
+        assertEquals(3, res.exit(), res.all());
+        assertTrue(res.err().contains("hook declined to update refs/tags/prompt/billing_refund@1.1.0; nothing was changed here or on origin"),
+                res.err());
+        assertEquals(remoteBefore, shared.remoteRefs(), "the branch moved without its tag");
+        a.assertUnchangedSince(before);
+        a.assertNoChangeInFlight();
+    }
+
+    @Test
+    void aVersionTakenOverSshBetweenFetchAndPushIsRefusedWithExit3() {
+        overSsh().assertAVersionRaceIsLostCleanly();
     }
 }

@@ -7,13 +7,8 @@ import dev.reg.testing.RegCli;
 import dev.reg.testing.TestRegistry;
 import dev.reg.testing.servers.GitServer;
 import dev.reg.testing.servers.ServerKind;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A real loopback Git server holding a registry, and reg run against it as a user would: with
@@ -34,20 +29,10 @@ final class RemoteCli implements AutoCloseable {
     static RemoteCli start(ServerKind kind, Path tmp) {
         GitServer server = kind.start(tmp.resolve("server"));
         try {
-            Path home = tmp.resolve("home");
-            Path ssh = home.resolve(".ssh");
-            Files.createDirectories(ssh);
-            try (Stream<Path> files = Files.list(tmp.resolve("server").resolve("client-ssh"))) {
-                for (Path f : files.toList()) {
-                    Files.copy(f, ssh.resolve(f.getFileName()));
-                }
-            }
-            Map<String, String> env = new HashMap<>(server.clientEnvironment());
-            env.put("HOME", home.toString());
-            return new RemoteCli(server, env, tmp);
-        } catch (IOException e) {
+            return new RemoteCli(server, server.userEnvironment(tmp.resolve("home")), tmp);
+        } catch (RuntimeException e) {
             server.close();
-            throw new UncheckedIOException(e);
+            throw e;
         }
     }
 

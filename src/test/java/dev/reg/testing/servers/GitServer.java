@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A real Git server on 127.0.0.1 serving bare repositories under {@code dir/repos}, started and
@@ -69,6 +71,28 @@ public abstract class GitServer implements AutoCloseable {
         TestEnv.isolate(env);
         env.remove("SSH_AUTH_SOCK"); // the machine's agent is not part of any test
         env.putAll(clientExtras());
+        return env;
+    }
+
+    /**
+     * The environment of a user of this server running reg (or C git): {@link #clientEnvironment()}
+     * with {@code HOME} at {@code home}, whose {@code .ssh} gets the generated client key and
+     * known_hosts, which is where reg (as OpenSSH) looks for them.
+     */
+    public Map<String, String> userEnvironment(Path home) {
+        Path ssh = home.resolve(".ssh");
+        try {
+            Files.createDirectories(ssh);
+            try (Stream<Path> files = Files.list(dir.resolve("client-ssh"))) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, ssh.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> env = clientEnvironment();
+        env.put("HOME", home.toString());
         return env;
     }
 
