@@ -60,7 +60,12 @@ abstract class BaseCommand implements Callable<Integer> {
 
     /** The registry in the work tree, or with {@code remote} the one on that remote, read without a clone. */
     Registry openRegistry(RemoteReadOption remote) {
-        return remote.remote == null ? openRegistry() : Registry.remote(remoteSettings(), remote.remote, dir());
+        return openRegistry(remote, java.util.List.of());
+    }
+
+    /** As {@link #openRegistry(RemoteReadOption)}; a remote starts listing {@code expectedRefs} (prefixes) at once. */
+    Registry openRegistry(RemoteReadOption remote, java.util.List<String> expectedRefs) {
+        return remote.remote == null ? openRegistry() : Registry.remote(remoteSettings(), remote.remote, dir(), expectedRefs);
     }
 
     /** Opens the registry, telling the user if an interrupted change had to be finished first. */

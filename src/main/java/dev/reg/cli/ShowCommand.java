@@ -5,6 +5,7 @@ import dev.reg.registry.Registry;
 import dev.reg.registry.RegistryQueries;
 import dev.reg.registry.RegistryViews.ArtifactDetails;
 import dev.reg.registry.RegistryViews.Overview;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,7 +24,7 @@ final class ShowCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        try (Registry registry = openRegistry(remote)) {
+        try (Registry registry = openRegistry(remote, ref == null ? RegistryQueries.OVERVIEW_REFS : List.of())) {
             RegistryQueries q = new RegistryQueries(registry);
             if (ref == null) {
                 Overview o = q.overview();

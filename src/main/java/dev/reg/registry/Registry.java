@@ -70,7 +70,16 @@ public final class Registry implements AutoCloseable {
      * fetched. Only reading works; closing deletes the temporary objects.
      */
     public static Registry remote(RemoteRegistrySource source) {
+        return remote(source, List.of());
+    }
+
+    /**
+     * As {@link #remote(RemoteRegistrySource)}, with the refs under {@code expectedRefs} (prefixes)
+     * listed in the background from the start, alongside the fetch of HEAD.
+     */
+    public static Registry remote(RemoteRegistrySource source, List<String> expectedRefs) {
         try {
+            expectedRefs.forEach(source::expectRefs);
             Registry r = new Registry(source);
             r.head().config(); // a clear error now when there is no registry there
             return r;
@@ -85,7 +94,12 @@ public final class Registry implements AutoCloseable {
      * containing {@code dir}), read without a clone.
      */
     public static Registry remote(dev.reg.git.remote.RemoteSettings settings, String nameOrUrl, Path dir) {
-        return remote(RemoteRegistrySource.open(settings, nameOrUrl, dir));
+        return remote(settings, nameOrUrl, dir, List.of());
+    }
+
+    /** As {@link #remote(dev.reg.git.remote.RemoteSettings, String, Path)}, listing {@code expectedRefs} from the start. */
+    public static Registry remote(dev.reg.git.remote.RemoteSettings settings, String nameOrUrl, Path dir, List<String> expectedRefs) {
+        return remote(RemoteRegistrySource.open(settings, nameOrUrl, dir), expectedRefs);
     }
 
     /** The local repository; reading a remote without a clone reaches this only through a bug. */

@@ -29,10 +29,13 @@ public final class RegistryQueries {
         this.registry = registry;
     }
 
+    /** The refs {@link #overview()} reads: every tag name (open a remote registry with them to list them from the start). */
+    public static final List<String> OVERVIEW_REFS = List.of(RegistryLayout.TAGS);
+
     /** Every workflow and artifact, with each artifact's work-tree version and newest tag. */
     public Overview overview() {
         // every tag name is needed: a remote lists them in the background while the manifests are read
-        registry.refs().expectRefs(RegistryLayout.TAGS);
+        OVERVIEW_REFS.forEach(registry.refs()::expectRefs);
         List<WorkflowView> workflows = new ArrayList<>();
         for (Workflow w : registry.config().workflows().values()) {
             workflows.add(new WorkflowView(w.name(), w.components().stream().map(ArtifactId::toString).toList(), w.gate()));

@@ -22,6 +22,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** ls-remote, fetch and reads without a clone, against C git's daemon, OpenSSH and http-backend. */
 class RemoteReadsTest {
@@ -226,6 +227,39 @@ class RemoteReadsTest {
                 // protocol v0 serves the blob-less fetch but wants only advertised tips: the blob comes with a full fetch
                 assertEquals("id: x\n", new String(tree.read("registry/prompts/x/artifact.yaml").orElseThrow(), StandardCharsets.UTF_8));
                 assertEquals(RemoteTree.Fetch.FULL, tree.fetched());
+            }
+        }
+    }
+
+    /**
+     * Refs listed ahead of need on the background thread ({@code expectRefs}, as the overview does)
+     * read exactly as refs listed when asked, also after another prefix was listed on top; on a
+     * protocol v2 server (prefixes) and a v0 one (every ref at once). A listing nobody reads ends
+     * quietly with close.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void refsListedAheadInTheBackgroundReadAsRefsListedWhenAsked(boolean protocolV2) {
+        Path dir = tmp.resolve("server");
+        try (GitServer server = protocolV2 ? ServerKind.GIT_DAEMON.start(dir) : SshGitServer.startWithoutProtocolV2(dir)) {
+            LocalRepo publisher = seed(server);
+            try (RemoteRegistrySource asked = RemoteRegistrySource.open(server.clientSettings(), "origin", publisher.dir);
+                    RemoteRegistrySource ahead = RemoteRegistrySource.open(server.clientSettings(), "origin", publisher.dir)) {
+                ahead.expectRefs("refs/tags/");
+                ahead.expectRefs("refs/tags/"); // said twice, listed once
+                List<String> tags = List.of("refs/tags/prompt/x@1.0.0", "refs/tags/prompt/x@1.1.0", "refs/tags/release/support/1",
+                        "refs/tags/v-not-reg");
+                assertEquals(tags, ahead.refNames("refs/tags/"));
+                assertEquals(asked.refNames("refs/tags/"), ahead.refNames("refs/tags/"));
+                assertEquals(Optional.of(dev.reg.git.GitId.of(publisher.headId())), ahead.resolveCommit("refs/heads/main"));
+                // the tags listed first are still there after the branch was listed
+                assertEquals(asked.refsPeeled("refs/tags/prompt/x@"), ahead.refsPeeled("refs/tags/prompt/x@"));
+                assertEquals(2, ahead.refsPeeled("refs/tags/prompt/x@").size());
+                assertTrue(ahead.refExists("refs/tags/v-not-reg"));
+                assertFalse(ahead.refExists("refs/tags/prompt/x@9.0.0"));
+            }
+            try (RemoteRegistrySource unread = RemoteRegistrySource.open(server.clientSettings(), "origin", publisher.dir)) {
+                unread.expectRefs("refs/tags/");
             }
         }
     }
