@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -236,13 +237,15 @@ public final class Registry implements AutoCloseable {
     /** Every tagged version of every artifact, from one read of the tag names. */
     public Map<ArtifactId, List<Version>> allVersions() {
         Map<ArtifactId, List<Version>> out = new TreeMap<>();
-        // tags come in name order, an artifact's versions one after the other: its kind and name are parsed once
+        // tags come in name order, an artifact's versions one after the other: its kind and name are parsed once,
+        // and a version string (the same few across artifacts) once in all (a Version is immutable, so it is shared)
         String artifact = null;
         List<Version> versions = null;
+        Map<String, Optional<Version>> parsed = new HashMap<>();
         for (String ref : refs.refNames(RegistryLayout.TAGS)) {
             int at = ref.lastIndexOf('@');
             if (versions != null && at == artifact.length() && ref.startsWith(artifact)) {
-                RegistryLayout.parseTagVersion(ref.substring(at + 1)).ifPresent(versions::add);
+                parsed.computeIfAbsent(ref.substring(at + 1), RegistryLayout::parseTagVersion).ifPresent(versions::add);
                 continue;
             }
             Optional<ArtifactVersion> v = RegistryLayout.parseVersionTag(ref.substring(RegistryLayout.TAGS.length()));

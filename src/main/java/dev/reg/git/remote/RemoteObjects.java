@@ -123,8 +123,13 @@ final class RemoteObjects implements AutoCloseable {
      * connection closing under us), the refs read so far are fetched again with every blob.
      */
     void fetchMissing(Collection<ObjectId> ids) {
+        fetchAbsent(missing(ids));
+    }
+
+    /** As {@link #fetchMissing}, for ids the caller already found absent (a partial TreeReader's): no second look. */
+    void fetchAbsent(Collection<ObjectId> absent) {
         List<RefSpec> wants = new ArrayList<>();
-        for (ObjectId id : missing(ids)) {
+        for (ObjectId id : absent) {
             wants.add(new RefSpec(id.name()));
         }
         if (wants.isEmpty()) {

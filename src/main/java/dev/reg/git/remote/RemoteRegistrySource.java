@@ -355,7 +355,7 @@ public final class RemoteRegistrySource implements RefSource, AutoCloseable {
     private RemoteObjects objects() {
         if (objects == null) {
             objects = RemoteObjects.create(remotes, remote);
-            trees = TreeReader.partial(objects.repository(), objects::fetchMissing);
+            trees = TreeReader.partial(objects.repository(), objects::fetchAbsent);
         }
         return objects;
     }
