@@ -44,7 +44,10 @@ import org.eclipse.jgit.transport.Transport;
  * A registry on a remote, read without a clone ({@code reg show --remote URL}). HEAD is resolved
  * by the fetch of its commit and trees; other refs come from ls-remote, one advertisement per ref
  * prefix a read needs (a protocol v2 server sends only those
- * refs; a v0 server sends all of them once, and no second ls-remote follows). Files come from a
+ * refs; a v0 server sends all of them once, and no second ls-remote follows). A prefix a read
+ * announces ({@link #expectRefs}, as the overview does for every tag) is listed on a thread of its
+ * own from then on, overlapping the fetches and parsing in between; its refs are taken, and its
+ * failure thrown, where they are first read. Files come from a
  * temporary partial object store: the commit read and its trees at depth 1 without blobs, then
  * only the blobs read; tag objects with their commits and nothing below. Nothing is written to
  * any repository of the user's; closing deletes the store.
