@@ -30,6 +30,7 @@ public final class Main {
             code = code == ExitCodes.OK ? ExitCodes.INTERNAL : code;
         }
         err.flush();
+        JGitProcess.exitingNormally();
         System.exit(code);
     }
 

@@ -95,6 +95,36 @@ class AtomicBumpTest {
         r.assertUnchangedSince(before);
     }
 
+    /**
+     * Ctrl-C or a cancelled CI job (SIGTERM) in the middle of a change: the lock files JGit holds
+     * (here the new index's, in the change's folder) are released on the way out, as JGit's own
+     * shutdown hook released them (reg runs JGit's cleanup from its own hook, only when the JVM is
+     * stopped mid-command). reg's own {@code .git/index.lock} stays, as after kill -9, until the next
+     * command finishes the change and releases it.
+     */
+    @Test
+    void aCommandStoppedBySigtermLeavesNoJGitLockBehind() throws Exception {
+        Path release = dir.resolveSibling(dir.getFileName() + "-sigterm");
+        Process p = RegCli.process(r.root(), List.of(Faults.PROPERTY + "=write index:pause:" + release), BUMP).start();
+        waitFor(Path.of(release + ".reached"));
+        assertEquals(1, jgitLocks().size(), "JGit holds the new index's lock at this point: " + jgitLocks());
+        p.destroy(); // SIGTERM
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(List.of(), jgitLocks(), "JGit's lock files left after SIGTERM");
+        assertTrue(Files.exists(r.path(".git/index.lock")), "reg's own lock stays for recovery");
+        RegCli.Result next = r.regOk("show", "prompt/billing_refund");
+        assertTrue(next.err().contains("completed an interrupted change"), next.err());
+        assertFullyUpdated();
+        assertFalse(Files.exists(r.path(".git/index.lock")));
+    }
+
+    /** Lock files in reg's change folders: JGit's, taken while a change writes there. */
+    private List<Path> jgitLocks() throws java.io.IOException {
+        try (java.util.stream.Stream<Path> s = Files.walk(r.path(".git/reg"))) {
+            return s.filter(f -> f.getFileName().toString().endsWith(".lock")).toList();
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"before-refs", "after-refs", "after-work-tree"})
     void killAtAnyPointIsCompletedOrDiscardedByTheNextCommand(String point) throws Exception {
