@@ -18,7 +18,8 @@ public final class Main {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(new java.io.BufferedOutputStream(stdout, 1 << 16),
                 StandardCharsets.UTF_8), interactive);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        if (!asksOnlyForVersion(args)) {
+        boolean versionOnly = asksOnlyForVersion(args);
+        if (!versionOnly) {
             String cache = System.getProperty("reg.cache"); // the launcher's archive directory
             JGitProcess.forCommandLine(cache == null ? null : java.nio.file.Path.of(cache), System.getenv());
         }
@@ -30,25 +31,33 @@ public final class Main {
             code = code == ExitCodes.OK ? ExitCodes.INTERNAL : code;
         }
         err.flush();
-        JGitProcess.exitingNormally();
+        if (!versionOnly) {
+            JGitProcess.exitingNormally();
+        }
         System.exit(code);
     }
 
     /** @param env the environment reg reads (NO_COLOR; editors: GIT_EDITOR, VISUAL, EDITOR, TERM) */
     public static int run(String[] args, PrintWriter out, PrintWriter err, boolean interactive, Clock clock, java.util.Map<String, String> env) {
+        if (asksOnlyForVersion(args)) {
+            return printVersion(out); // before the context: building it loads what a version never uses
+        }
         return run(args, CommandContext.standard(out, err, interactive, clock, env));
     }
 
     /** The composition root: everything a command uses from outside comes in {@code context}. */
     public static int run(String[] args, CommandContext context) {
         if (asksOnlyForVersion(args)) {
-            // what picocli would print, without building its model of reg (most of this run's work)
-            PrintWriter out = context.terminal().out();
-            out.println(versionLine());
-            out.flush();
-            return ExitCodes.OK;
+            return printVersion(context.terminal().out());
         }
         return CommandExecution.execute(args, context);
+    }
+
+    /** What picocli would print for {@code --version}, without building its model of reg (most of such a run's work). */
+    private static int printVersion(PrintWriter out) {
+        out.println(versionLine());
+        out.flush();
+        return ExitCodes.OK;
     }
 
     /** reg's version from the jar manifest, {@code dev} when run from classes. */
