@@ -29,7 +29,7 @@ final class CommandTree {
     /** The model that parses {@code args}: reg with the one command that runs, or with all of them. */
     static CommandLine forArgs(RegCommand reg, String[] args) {
         CommandLine root = new CommandLine(reg);
-        String name = command(args);
+        String name = GlobalArgs.commandWord(args);
         String[] entry = name == null ? null : entry(name);
         if (name != null && (entry == null || WHOLE.contains(name))) {
             addAll(root);
@@ -61,27 +61,6 @@ final class CommandTree {
             s.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());
         }
         c.getSubcommands().values().forEach(CommandTree::addHelpOptions);
-    }
-
-    /**
-     * The command word of {@code args}; {@code null} for none (only global options); {@code ""}
-     * when the arguments ask for the whole tree before any command ({@code --help}, an option this
-     * scan does not know).
-     */
-    static String command(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("-C")) {
-                i++;
-            } else if (a.equals("--debug") || a.equals("-V") || a.equals("--version") || a.startsWith("-C")) { // -CDIR, -C=DIR
-                continue;
-            } else if (a.startsWith("-")) {
-                return "";
-            } else {
-                return a;
-            }
-        }
-        return null;
     }
 
     private static String[] entry(String name) {

@@ -18,7 +18,7 @@ public final class Main {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(new java.io.BufferedOutputStream(stdout, 1 << 16),
                 StandardCharsets.UTF_8), interactive);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        boolean versionOnly = asksOnlyForVersion(args);
+        boolean versionOnly = GlobalArgs.onlyVersion(args);
         if (!versionOnly) {
             String cache = System.getProperty("reg.cache"); // the launcher's archive directory
             JGitProcess.forCommandLine(cache == null ? null : java.nio.file.Path.of(cache), System.getenv());
@@ -39,15 +39,15 @@ public final class Main {
 
     /** @param env the environment reg reads (NO_COLOR; editors: GIT_EDITOR, VISUAL, EDITOR, TERM) */
     public static int run(String[] args, PrintWriter out, PrintWriter err, boolean interactive, Clock clock, java.util.Map<String, String> env) {
-        if (asksOnlyForVersion(args)) {
+        if (GlobalArgs.onlyVersion(args)) {
             return printVersion(out); // before the context: building it loads what a version never uses
         }
-        return run(args, CommandContext.standard(out, err, interactive, clock, env));
+        return CommandExecution.execute(args, CommandContext.standard(out, err, interactive, clock, env));
     }
 
     /** The composition root: everything a command uses from outside comes in {@code context}. */
     public static int run(String[] args, CommandContext context) {
-        if (asksOnlyForVersion(args)) {
+        if (GlobalArgs.onlyVersion(args)) {
             return printVersion(context.terminal().out());
         }
         return CommandExecution.execute(args, context);
@@ -69,28 +69,5 @@ public final class Main {
     /** What {@code reg --version} prints. */
     static String versionLine() {
         return "reg " + version();
-    }
-
-    /**
-     * {@code reg --version} (or {@code -V}) with at most the global options {@code -C DIR} and
-     * {@code --debug}: nothing runs, so it is answered without any model; anything else on the
-     * line goes to picocli as usual. (Here rather than in picocli's classes: this class must not
-     * load them.)
-     */
-    static boolean asksOnlyForVersion(String[] args) {
-        boolean version = false;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("-C")) {
-                if (++i == args.length) {
-                    return false; // picocli says what is missing
-                }
-            } else if (a.equals("--version") || a.equals("-V")) {
-                version = true;
-            } else if (!a.equals("--debug") && !(a.startsWith("-C") && a.length() > 2)) {
-                return false;
-            }
-        }
-        return version;
     }
 }

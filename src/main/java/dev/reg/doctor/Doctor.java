@@ -180,8 +180,7 @@ public final class Doctor {
             return Optional.empty();
         }
         Map<String, YamlMap> jobs = gitlab ? jobs(root, k -> !GITLAB_KEYWORDS.contains(k))
-                : root.entry("jobs").map(t -> t.getValueNode()).filter(MappingNode.class::isInstance)
-                        .map(n -> jobs(root.requireMap("jobs"), k -> true)).orElse(Map.of());
+                : root.optMap("jobs").map(j -> jobs(j, k -> true)).orElse(Map.of());
         List<String> lines = text.lines().toList();
         for (Map.Entry<String, YamlMap> job : jobs.entrySet()) {
             if ((gitlab && job.getKey().startsWith(".")) || guarded(job.getValue(), jobs, gitlab, 0)) {

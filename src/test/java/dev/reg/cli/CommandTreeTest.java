@@ -61,10 +61,10 @@ class CommandTreeTest {
 
     @Test
     void theCommandWordSkipsGlobalOptions() {
-        assertEquals("log", CommandTree.command(new String[] {"-C", "log", "log"}));
-        assertEquals("log", CommandTree.command(new String[] {"-C=dir", "--debug", "log"}));
-        assertNull(CommandTree.command(new String[] {"-V"}));
-        assertEquals("", CommandTree.command(new String[] {"--help", "log"}));
+        assertEquals("log", GlobalArgs.commandWord(new String[] {"-C", "log", "log"}));
+        assertEquals("log", GlobalArgs.commandWord(new String[] {"-C=dir", "--debug", "log"}));
+        assertNull(GlobalArgs.commandWord(new String[] {"-V"}));
+        assertEquals("", GlobalArgs.commandWord(new String[] {"--help", "log"}));
     }
 
     @Test
@@ -88,11 +88,11 @@ class CommandTreeTest {
     void versionWithGlobalOptionsAloneIsAnsweredWithoutAModelAndReadsAsPicocliPrintsIt() {
         for (String[] args : List.of(new String[] {"--version"}, new String[] {"-V"}, new String[] {"-C", "x", "--debug", "-V"},
                 new String[] {"-Cdir", "--version"})) {
-            assertTrue(Main.asksOnlyForVersion(args), String.join(" ", args));
+            assertTrue(GlobalArgs.onlyVersion(args), String.join(" ", args));
         }
         for (String[] args : List.of(new String[] {}, new String[] {"-C"}, new String[] {"-C", "x"}, new String[] {"--version", "show"},
                 new String[] {"-hV"}, new String[] {"--help", "--version"}, new String[] {"--", "--version"})) {
-            assertTrue(!Main.asksOnlyForVersion(args), String.join(" ", args));
+            assertTrue(!GlobalArgs.onlyVersion(args), String.join(" ", args));
         }
         StringWriter picocli = new StringWriter();
         CommandLine model = CommandTree.whole(new RegCommand());
