@@ -92,13 +92,9 @@ public final class Registry implements AutoCloseable {
 
     /**
      * The registry at {@code nameOrUrl} (a URL or path, or a remote configured in the repository
-     * containing {@code dir}), read without a clone.
+     * containing {@code dir}), read without a clone, listing the refs under {@code expectedRefs}
+     * (prefixes) from the start.
      */
-    public static Registry remote(dev.reg.git.remote.RemoteSettings settings, String nameOrUrl, Path dir) {
-        return remote(settings, nameOrUrl, dir, List.of());
-    }
-
-    /** As {@link #remote(dev.reg.git.remote.RemoteSettings, String, Path)}, listing {@code expectedRefs} from the start. */
     public static Registry remote(dev.reg.git.remote.RemoteSettings settings, String nameOrUrl, Path dir, List<String> expectedRefs) {
         return remote(RemoteRegistrySource.open(settings, nameOrUrl, dir), expectedRefs);
     }
