@@ -1,5 +1,6 @@
 package dev.reg.git;
 
+import java.nio.charset.StandardCharsets;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.ObjectId;
 
@@ -33,7 +34,8 @@ public record GitId(String name) {
     }
 
     public ObjectId objectId() {
-        return ObjectId.fromString(name);
+        // from the Latin-1 bytes (a plain copy): ObjectId.fromString(String) builds a charset encoder for each id
+        return ObjectId.fromString(name.getBytes(StandardCharsets.ISO_8859_1), 0);
     }
 
     public static ObjectId objectIdOrNull(GitId id) {

@@ -12,6 +12,8 @@ import java.util.TreeMap;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -21,7 +23,9 @@ import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 /**
  * Files and folders as a commit, tag or tree records them, read from Git objects. Over a partial
  * object store (a remote read without a clone) blobs that are not there yet are asked for first,
- * through the store's {@link MissingBlobs}.
+ * through the store's {@link MissingBlobs}. Walks are made on an object reader rather than the
+ * repository: a walk made on a repository stats its three config files on each construction,
+ * which for thousands of small trees cost more than parsing them.
  */
 public final class TreeReader {
     /** Brings blobs that a partial object store lacks; the blobs of a full repository are always there. */
@@ -81,14 +85,14 @@ public final class TreeReader {
 
     /** The content of {@code path} in the commit, tag or tree {@code rev}, if it is a file there. */
     public Optional<byte[]> readFile(GitId rev, String path) {
-        try (RevWalk rw = new RevWalk(repo)) {
+        try (ObjectReader or = repo.newObjectReader(); RevWalk rw = new RevWalk(or)) {
             RevTree t = rw.parseTree(rev.objectId());
-            try (TreeWalk tw = TreeWalk.forPath(repo, path, t)) {
+            try (TreeWalk tw = TreeWalk.forPath(or, path, t)) {
                 if (tw == null || (tw.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
                     return Optional.empty();
                 }
                 ensure(tw.getObjectId(0));
-                return Optional.of(repo.open(tw.getObjectId(0), Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE - 8));
+                return Optional.of(or.open(tw.getObjectId(0), Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE - 8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -98,7 +102,7 @@ public final class TreeReader {
     /** Files under {@code folder} in {@code rev} (a commit, tag or tree): path relative to the folder, to blob id and mode. */
     public Map<String, TreeFile> listFiles(GitId rev, String folder) {
         Map<String, TreeFile> out = new TreeMap<>();
-        try (RevWalk rw = new RevWalk(repo); TreeWalk tw = new TreeWalk(repo)) {
+        try (ObjectReader or = repo.newObjectReader(); RevWalk rw = new RevWalk(or); TreeWalk tw = new TreeWalk(or)) {
             tw.addTree(rw.parseTree(rev.objectId()));
             tw.setRecursive(true);
             tw.setFilter(PathFilterGroup.createFromStrings(folder));
@@ -120,7 +124,7 @@ public final class TreeReader {
         if (missing != MissingBlobs.NONE) {
             return cachedEntry(rev, path);
         }
-        try (RevWalk rw = new RevWalk(repo); TreeWalk tw = TreeWalk.forPath(repo, path, rw.parseTree(rev.objectId()))) {
+        try (ObjectReader or = repo.newObjectReader(); RevWalk rw = new RevWalk(or); TreeWalk tw = TreeWalk.forPath(or, path, rw.parseTree(rev.objectId()))) {
             return tw == null ? Optional.empty() : Optional.of(new TreeFile(GitId.of(tw.getObjectId(0)), tw.getRawMode(0)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -156,7 +160,7 @@ public final class TreeReader {
     private Map<String, TreeFile> parsedTree(ObjectId tree) {
         return parsed.computeIfAbsent(tree, id -> {
             Map<String, TreeFile> out = new java.util.HashMap<>();
-            try (TreeWalk tw = new TreeWalk(repo)) {
+            try (ObjectReader or = repo.newObjectReader(); TreeWalk tw = new TreeWalk(or)) {
                 tw.addTree(id);
                 tw.setRecursive(false);
                 while (tw.next()) {
@@ -183,7 +187,7 @@ public final class TreeReader {
             return new TreeMap<>(parsedTree(tree));
         }
         Map<String, TreeFile> out = new TreeMap<>();
-        try (RevWalk rw = new RevWalk(repo); TreeWalk tw = new TreeWalk(repo)) {
+        try (ObjectReader or = repo.newObjectReader(); RevWalk rw = new RevWalk(or); TreeWalk tw = new TreeWalk(or)) {
             RevTree root = rw.parseTree(rev.objectId());
             if (folder.isEmpty()) {
                 tw.addTree(root);
@@ -208,6 +212,20 @@ public final class TreeReader {
         ensure(blob.objectId());
         try {
             return repo.open(blob.objectId(), Constants.OBJ_BLOB).openStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A blob's bytes when it is at most {@code limit} bytes long, else empty: one lookup and one
+     * array of the blob's size (a stream read would inflate it twice and copy it through 16 KiB buffers).
+     */
+    public Optional<byte[]> readBlob(GitId blob, long limit) {
+        ensure(blob.objectId());
+        try {
+            ObjectLoader loader = repo.open(blob.objectId(), Constants.OBJ_BLOB);
+            return loader.getSize() > limit ? Optional.empty() : Optional.of(loader.getBytes((int) Math.min(limit, Integer.MAX_VALUE - 8)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

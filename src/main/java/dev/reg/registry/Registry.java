@@ -82,7 +82,9 @@ public final class Registry implements AutoCloseable {
         try {
             expectedRefs.forEach(source::expectRefs);
             Registry r = new Registry(source);
-            r.head().config(); // a clear error now when there is no registry there
+            if (!r.head().isFile(RegistryLayout.CONFIG)) { // a clear error now when there is no registry there
+                r.head().config();
+            }
             return r;
         } catch (RuntimeException e) {
             source.close();

@@ -36,23 +36,23 @@ public final class RegistryQueries {
     public Overview overview() {
         // every tag name is needed: a remote lists them in the background while the manifests are read
         OVERVIEW_REFS.forEach(registry.refs()::expectRefs);
+        RegistryView work = registry.workTree();
+        List<ArtifactId> ids = work.artifacts();
+        // registry.yaml comes with the manifests: a remote read fetches them in one go
+        List<String> files = new ArrayList<>(List.of(RegistryLayout.CONFIG));
+        ids.forEach(id -> files.add(RegistryLayout.manifest(id)));
+        work.prefetch(files);
         List<WorkflowView> workflows = new ArrayList<>();
         for (Workflow w : registry.config().workflows().values()) {
             workflows.add(new WorkflowView(w.name(), w.components().stream().map(ArtifactId::toString).toList(), w.gate()));
         }
-        List<ArtifactId> ids = registry.workTree().artifacts();
-        registry.workTree().prefetch(ids.stream().map(RegistryLayout::manifest).toList());
-        List<ArtifactManifest> manifests = new ArrayList<>();
-        for (ArtifactId id : ids) {
-            manifests.add(registry.manifest(id));
-        }
+        List<Version> workVersions = work.manifests(ids, ArtifactManifest::version);
         Map<ArtifactId, List<Version>> tags = registry.allVersions();
         List<ArtifactSummary> artifacts = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             ArtifactId id = ids.get(i);
-            ArtifactManifest m = manifests.get(i);
             List<Version> vs = tags.getOrDefault(id, List.of());
-            artifacts.add(new ArtifactSummary(id.toString(), m.version().toString(),
+            artifacts.add(new ArtifactSummary(id.toString(), workVersions.get(i).toString(),
                     vs.isEmpty() ? null : vs.get(vs.size() - 1).toString(), vs.size()));
         }
         return new Overview(registry.location(), workflows, artifacts);

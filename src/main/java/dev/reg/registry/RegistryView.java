@@ -3,6 +3,7 @@ package dev.reg.registry;
 import dev.reg.BadInputException;
 import dev.reg.git.GitId;
 import dev.reg.git.TreeFile;
+import dev.reg.util.Parallel;
 import dev.reg.yaml.YamlDocument;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -41,7 +42,12 @@ public interface RegistryView {
      *
      * @throws BadInputException located at the file and line when it cannot be read
      */
-    YamlDocument readYaml(String path);
+    default YamlDocument readYaml(String path) {
+        return YamlDocument.parse(yamlBytes(path), path);
+    }
+
+    /** The bytes {@link #readYaml} parses, checked as it checks them (a regular file, within the YAML size limit). */
+    byte[] yamlBytes(String path);
 
     /** A small file as bytes; throws {@link BadInputException} when it is larger than {@code limit}. */
     byte[] readSmall(String path, long limit);
@@ -108,11 +114,40 @@ public interface RegistryView {
 
     /** The artifact's manifest as stored here; a clear error when there is none. */
     default ArtifactManifest manifest(ArtifactId id) {
+        return ArtifactManifest.read(readYaml(manifestPath(id)), id);
+    }
+
+    /**
+     * What {@code use} makes of the manifests of {@code ids}, in that order: read one after the
+     * other (a remote view fetches them in one go), parsed on every core, since an overview of a
+     * large registry parses thousands; each parsed document is dropped once {@code use} has taken
+     * what it needs, so thousands of node trees never pile up for the garbage collector to copy.
+     * A failure is the one {@link #manifest} would have thrown first, in the order of {@code ids}.
+     */
+    default <T> List<T> manifests(List<ArtifactId> ids, java.util.function.Function<ArtifactManifest, T> use) {
+        prefetch(ids.stream().map(RegistryLayout::manifest).toList());
+        List<Object> read = new ArrayList<>(ids.size()); // each file's bytes, or why they could not be read
+        for (ArtifactId id : ids) {
+            try {
+                read.add(yamlBytes(manifestPath(id)));
+            } catch (RuntimeException e) {
+                read.add(e);
+            }
+        }
+        return Parallel.map(ids.size(), i -> {
+            if (read.get(i) instanceof RuntimeException e) {
+                throw e;
+            }
+            return use.apply(ArtifactManifest.read(YamlDocument.parse((byte[]) read.get(i), RegistryLayout.manifest(ids.get(i))), ids.get(i)));
+        });
+    }
+
+    private String manifestPath(ArtifactId id) {
         String path = RegistryLayout.manifest(id);
         if (!isFile(path)) {
             throw new BadInputException("no artifact " + id + " in " + describe() + " (" + path + " does not exist)");
         }
-        return ArtifactManifest.read(readYaml(path), id);
+        return path;
     }
 
     /** Artifacts present here, in kind and name order. */

@@ -4,7 +4,6 @@ import dev.reg.BadInputException;
 import dev.reg.git.GitId;
 import dev.reg.git.TreeReader;
 import dev.reg.git.TreeFile;
-import dev.reg.yaml.YamlDocument;
 import dev.reg.yaml.YamlLimits;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,22 +71,15 @@ final class TreeView implements RegistryView {
     }
 
     @Override
-    public YamlDocument readYaml(String path) {
-        return YamlDocument.parse(readSmall(path, YamlLimits.MAX_BYTES), path);
+    public byte[] yamlBytes(String path) {
+        return readSmall(path, YamlLimits.MAX_BYTES);
     }
 
     @Override
     public byte[] readSmall(String path, long limit) {
         TreeFile f = regularFile(path);
-        long size = trees.blobSize(f.blob());
-        if (size > limit) {
-            throw BadInputException.at(path, 0, "is " + size + " bytes; at most " + limit + " are read");
-        }
-        try (InputStream in = trees.openBlob(f.blob())) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return trees.readBlob(f.blob(), limit).orElseThrow(() ->
+                BadInputException.at(path, 0, "is " + trees.blobSize(f.blob()) + " bytes; at most " + limit + " are read"));
     }
 
     @Override

@@ -67,8 +67,8 @@ final class WorkTreeView implements RegistryView {
     }
 
     @Override
-    public YamlDocument readYaml(String path) {
-        return YamlDocument.read(root.resolve(path), path);
+    public byte[] yamlBytes(String path) {
+        return YamlDocument.readBytes(root.resolve(path), path);
     }
 
     @Override

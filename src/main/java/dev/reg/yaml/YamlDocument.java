@@ -15,8 +15,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -25,6 +24,9 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * One YAML file read safely: strict UTF-8, size, alias and nesting limits, no custom types, no
@@ -44,6 +46,11 @@ public final class YamlDocument {
 
     /** Reads {@code path}, naming it {@code displayName} in errors. A symlink is refused. */
     public static YamlDocument read(Path path, String displayName) {
+        return parse(readBytes(path, displayName), displayName);
+    }
+
+    /** The bytes {@link #read} parses, with its checks: a regular file (no symlink) within the size limit. */
+    public static byte[] readBytes(Path path, String displayName) {
         try {
             if (Files.isSymbolicLink(path)) {
                 throw BadInputException.at(displayName, 0, "is a symbolic link; registry files must be regular files");
@@ -56,7 +63,7 @@ public final class YamlDocument {
                 throw BadInputException.at(displayName, 0, "is " + size + " bytes; registry YAML files are limited to "
                         + YamlLimits.MAX_BYTES + " bytes");
             }
-            return parse(Files.readAllBytes(path), displayName);
+            return Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
             throw BadInputException.at(displayName, 0, "not found");
         } catch (IOException e) {
@@ -72,6 +79,9 @@ public final class YamlDocument {
         return parse(decodeUtf8(bytes, displayName), displayName);
     }
 
+    /** SnakeYAML's tag resolution, built once: it only reads its table after construction, so every parse (and thread) may share it. */
+    private static final Resolver RESOLVER = new Resolver();
+
     public static YamlDocument parse(String text, String displayName) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
@@ -79,10 +89,10 @@ public final class YamlDocument {
         options.setNestingDepthLimit(YamlLimits.MAX_NESTING);
         options.setAllowRecursiveKeys(false);
         options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, YamlLimits.MAX_BYTES));
-        Yaml yaml = new Yaml(new SafeConstructor(options));
         Node root;
         try {
-            root = yaml.compose(new java.io.StringReader(text));
+            // composed to nodes only: no constructor, representer or dumper is built for a document that is never turned into objects
+            root = new Composer(new ParserImpl(new StreamReader(text), options), RESOLVER, options).getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();

@@ -9,22 +9,15 @@ import dev.reg.git.TreeReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -55,7 +48,7 @@ import org.eclipse.jgit.transport.Transport;
 public final class RemoteRegistrySource implements RefSource, AutoCloseable {
     private final Remotes remotes;
     private final RemoteTarget remote;
-    private TreeMap<String, RemoteRef> refs = new TreeMap<>();
+    private RefTable refs = RefTable.EMPTY;
     private final List<String> covered = new ArrayList<>();
     private boolean complete;
     /** Listings started ahead of need ({@link #expectRefs}), by prefix, on {@link #lister}. */
@@ -141,7 +134,7 @@ public final class RemoteRegistrySource implements RefSource, AutoCloseable {
     }
 
     /** The refs of one advertisement by name, and whether the server sent refs outside the prefix asked for. */
-    private record Listing(TreeMap<String, RemoteRef> refs, boolean other) {
+    private record Listing(RefTable refs, boolean other) {
     }
 
     /**
@@ -149,14 +142,28 @@ public final class RemoteRegistrySource implements RefSource, AutoCloseable {
      * source, so it may run on the background thread.
      */
     private Listing list(String prefix) {
-        List<String> wanted = List.of(prefix);
         Connections connections = remotes.connections();
-        try (Transport t = connections.open(null, remote.fetchUrl());
-                FetchConnection c = t.openFetch(List.of(), wanted.toArray(String[]::new))) {
+        try (Transport t = connections.open(null, remote.fetchUrl())) {
+            if (WireRefListing.supports(t)) {
+                Optional<WireRefListing.Advertisement> read = WireRefListing.list(t, List.of(prefix));
+                if (read.isPresent()) {
+                    connections.credentials().approve();
+                    // every ref of a v0 advertisement is kept: no further ls-remote is needed
+                    return new Listing(read.get().refs(), read.get().everything());
+                }
+            }
+            return listThroughJGit(connections, t, prefix);
+        } catch (IOException e) {
+            throw connections.classify(remote.fetchUrl(), e);
+        }
+    }
+
+    /** ls-remote as JGit reads it: a protocol v0 advertisement, HTTP, a local path, and every error worded. */
+    private Listing listThroughJGit(Connections connections, Transport t, String prefix) {
+        List<String> wanted = List.of(prefix);
+        try (FetchConnection c = t.openFetch(List.of(), wanted.toArray(String[]::new))) {
             boolean other = false;
-            List<RemoteRef> got = new ArrayList<>();
-            boolean sorted = true;
-            String last = null;
+            RefTable.Builder got = new RefTable.Builder();
             for (Ref r : c.getRefs()) {
                 String name = r.getName();
                 if (name.equals(Constants.HEAD)) {
@@ -167,128 +174,53 @@ public final class RemoteRegistrySource implements RefSource, AutoCloseable {
                 }
                 // a branch may come with HEAD; a tag outside the prefix asked for means the server sent all its refs
                 other |= !name.startsWith(Constants.R_HEADS) && !name.startsWith(prefix);
-                // the ids as JGit parsed them from the advertisement: immutable, so no copy
                 got.add(new RemoteRef(name, r.getObjectId(), r.getPeeledObjectId()));
-                sorted &= last == null || last.compareTo(name) < 0;
-                last = name;
             }
             connections.credentials().approve();
-            return new Listing(byName(got, sorted), other);
+            return new Listing(got.build(), other);
         } catch (TransportException | NotSupportedException e) {
             throw connections.classify(remote.fetchUrl(), e);
         }
     }
 
     private void add(String prefix, Listing listing) {
-        if (refs.isEmpty()) {
-            refs = listing.refs();
-        } else {
-            refs.putAll(listing.refs());
-        }
+        refs = refs.merge(listing.refs());
         complete |= listing.other(); // the server advertised everything (protocol v0): no further ls-remote is needed
         covered.add(prefix);
     }
 
-    /**
-     * The refs of one advertisement by name. Servers advertise in name order, so the map is built
-     * in linear time instead of by 100,000 tree insertions.
-     */
-    private static TreeMap<String, RemoteRef> byName(List<RemoteRef> got, boolean sorted) {
-        if (sorted) {
-            return new TreeMap<>(new SortedRun(got));
-        }
-        TreeMap<String, RemoteRef> out = new TreeMap<>();
-        got.forEach(r -> out.put(r.name(), r));
-        return out;
-    }
-
-    /** Refs in strictly increasing name order, seen as the sorted map that {@link TreeMap#TreeMap(SortedMap)} copies in linear time. */
-    private static final class SortedRun extends AbstractMap<String, RemoteRef> implements SortedMap<String, RemoteRef> {
-        private final List<RemoteRef> run;
-
-        SortedRun(List<RemoteRef> run) {
-            this.run = run;
-        }
-
-        @Override
-        public Set<Map.Entry<String, RemoteRef>> entrySet() {
-            return new AbstractSet<>() {
-                @Override
-                public Iterator<Map.Entry<String, RemoteRef>> iterator() {
-                    Iterator<RemoteRef> it = run.iterator();
-                    return new Iterator<>() {
-                        @Override
-                        public boolean hasNext() {
-                            return it.hasNext();
-                        }
-
-                        @Override
-                        public Map.Entry<String, RemoteRef> next() {
-                            RemoteRef r = it.next();
-                            return new AbstractMap.SimpleImmutableEntry<>(r.name(), r);
-                        }
-                    };
-                }
-
-                @Override
-                public int size() {
-                    return run.size();
-                }
-            };
-        }
-
-        @Override
-        public Comparator<? super String> comparator() {
-            return null; // natural order, as the TreeMap it fills
-        }
-
-        @Override
-        public String firstKey() {
-            return run.get(0).name();
-        }
-
-        @Override
-        public String lastKey() {
-            return run.get(run.size() - 1).name();
-        }
-
-        @Override
-        public SortedMap<String, RemoteRef> subMap(String fromKey, String toKey) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public SortedMap<String, RemoteRef> headMap(String toKey) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public SortedMap<String, RemoteRef> tailMap(String fromKey) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
-    private NavigableMap<String, RemoteRef> withPrefix(String prefix) {
+    /** Positions of the refs under {@code prefix} in {@link #refs}, listed first if need be. */
+    private int[] withPrefix(String prefix) {
         ensure(prefix);
-        return refs.subMap(prefix, true, prefix + Character.MAX_VALUE, false);
+        return refs.range(prefix);
+    }
+
+    /** The ref named {@code name}, listed first if need be; null when the remote has none. */
+    private RemoteRef ref(String name) {
+        ensure(name);
+        int i = refs.find(name);
+        return i < 0 ? null : refs.ref(i);
     }
 
     @Override
     public List<String> refNames(String prefix) {
-        return List.copyOf(withPrefix(prefix).keySet());
+        int[] r = withPrefix(prefix);
+        return refs.names(r[0], r[1]);
     }
 
     @Override
     public Map<String, GitId> refsPeeled(String prefix) {
+        int[] r = withPrefix(prefix);
         Map<String, GitId> out = new LinkedHashMap<>();
-        withPrefix(prefix).forEach((name, ref) -> out.put(name, GitId.of(ref.target())));
+        for (int i = r[0]; i < r[1]; i++) {
+            out.put(refs.name(i), GitId.of(refs.target(i)));
+        }
         return out;
     }
 
     @Override
     public boolean refExists(String name) {
-        ensure(name);
-        return refs.containsKey(name);
+        return ref(name) != null;
     }
 
     @Override
@@ -313,8 +245,7 @@ public final class RemoteRegistrySource implements RefSource, AutoCloseable {
         if (!revision.startsWith(Constants.R_REFS)) {
             throw new BadInputException("a remote read names refs in full (refs/heads/main, refs/tags/…), not '" + revision + "'");
         }
-        ensure(revision);
-        RemoteRef r = refs.get(revision);
+        RemoteRef r = ref(revision);
         if (r == null) {
             return Optional.empty();
         }
@@ -324,8 +255,7 @@ public final class RemoteRegistrySource implements RefSource, AutoCloseable {
 
     @Override
     public Optional<TagInfo> readTag(String refName) {
-        ensure(refName);
-        RemoteRef r = refs.get(refName);
+        RemoteRef r = ref(refName);
         if (r == null) {
             return Optional.empty();
         }
@@ -342,15 +272,20 @@ public final class RemoteRegistrySource implements RefSource, AutoCloseable {
         List<String> fetch = new ArrayList<>();
         List<ObjectId> ids = new ArrayList<>();
         for (String name : refNames) {
-            ensure(name);
-            RemoteRef r = refs.get(name);
+            RemoteRef r = ref(name);
             if (r != null) {
                 fetch.add(name);
                 ids.add(r.id());
             }
         }
         Set<ObjectId> missing = new HashSet<>(objects().missing(ids));
-        objects().fetchTags(fetch.stream().filter(n -> missing.contains(refs.get(n).id())).toList());
+        List<String> absent = new ArrayList<>();
+        for (int i = 0; i < fetch.size(); i++) {
+            if (missing.contains(ids.get(i))) {
+                absent.add(fetch.get(i));
+            }
+        }
+        objects().fetchTags(absent);
     }
 
     // ---------------------------------------------------------------- objects, fetched as read

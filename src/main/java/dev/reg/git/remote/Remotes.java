@@ -139,8 +139,30 @@ public final class Remotes implements AutoCloseable {
      */
     public RemoteRefs lsRemote(RemoteTarget remote, String... prefixes) {
         List<String> wanted = Arrays.asList(prefixes);
-        try (Transport t = connections.open(repo, remote.fetchUrl());
-                FetchConnection c = t.openFetch(List.of(), prefixes)) {
+        try (Transport t = connections.open(repo, remote.fetchUrl())) {
+            if (WireRefListing.supports(t)) {
+                Optional<WireRefListing.Advertisement> read = WireRefListing.list(t, wanted);
+                if (read.isPresent()) {
+                    connections.credentials().approve();
+                    RefTable refs = read.get().refs();
+                    TreeMap<String, RemoteRef> out = new TreeMap<>();
+                    for (int i = 0; i < refs.size(); i++) {
+                        if (wanted.isEmpty() || wanted.stream().anyMatch(refs.name(i)::startsWith)) {
+                            out.put(refs.name(i), refs.ref(i));
+                        }
+                    }
+                    return new RemoteRefs(remote.label(), out);
+                }
+            }
+            return lsRemoteThroughJGit(remote, t, wanted);
+        } catch (IOException e) {
+            throw connections.classify(remote.fetchUrl(), e);
+        }
+    }
+
+    /** ls-remote as JGit reads it: protocol v0, HTTP, a local path, and every error worded. */
+    private RemoteRefs lsRemoteThroughJGit(RemoteTarget remote, Transport t, List<String> wanted) {
+        try (FetchConnection c = t.openFetch(List.of(), wanted.toArray(String[]::new))) {
             TreeMap<String, RemoteRef> out = new TreeMap<>();
             for (Ref r : c.getRefs()) {
                 String name = r.getName();
