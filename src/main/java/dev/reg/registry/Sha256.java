@@ -26,6 +26,18 @@ public record Sha256(String hex) {
         return text != null && text.startsWith(PREFIX) && HEX.matcher(text.substring(PREFIX.length())).matches();
     }
 
+    // Written out: a record's generated equals is bootstrapped through method handles on first use,
+    // which an AOT cache does not keep; reg show compares a digest once per run and paid ~8 ms for it.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Sha256 other && hex.equals(other.hex);
+    }
+
+    @Override
+    public int hashCode() {
+        return hex.hashCode();
+    }
+
     @Override
     public String toString() {
         return PREFIX + hex;
