@@ -109,6 +109,26 @@ class WireRefListingTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"git-daemon", "ssh", "ssh-v0"})
+    void aReadWithoutACloneAnswersEachPrefixWhetherTheServerSentOnlyItOrEverything(String kind) {
+        try (GitServer server = start(kind)) {
+            LocalRepo publisher = seed(server);
+            Map<String, String> cgit = cgitLsRemote(server, publisher);
+            try (RemoteRegistrySource remote = RemoteRegistrySource.open(server.clientSettings(), server.url("reg.git"), tmp)) {
+                // one prefix listed, then another: a v2 listing covers only the first, a v0 one everything
+                assertEquals(List.of("refs/tags/prompt/x@1.0.0", "refs/tags/prompt/x@1.1.0"), remote.refNames("refs/tags/prompt/x@"));
+                Map<String, String> releases = new TreeMap<>();
+                remote.refsPeeled("refs/tags/release/").forEach((name, id) -> releases.put(name, id.name()));
+                assertEquals(Map.of("refs/tags/release/support/1", cgit.get("refs/tags/release/support/1^{}")), releases);
+                assertTrue(remote.refExists("refs/tags/light"));
+                assertEquals(cgit.get("refs/tags/light"), remote.refsPeeled("refs/tags/light").get("refs/tags/light").name());
+                assertEquals(List.of("refs/heads/main", "refs/heads/other"), remote.refNames("refs/heads/"));
+                assertFalse(remote.refExists("refs/tags/prompt/x@9.9.9"));
+            }
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"git-daemon", "ssh"})
     void aRepositoryTheServerDoesNotHaveIsLeftToJGitToReport(String kind) throws Exception {
         try (GitServer server = start(kind)) {
