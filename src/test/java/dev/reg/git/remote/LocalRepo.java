@@ -48,6 +48,22 @@ final class LocalRepo {
         return new LocalRepo(dir);
     }
 
+    /**
+     * Repository reg.git on the server with two commits of prompt/x, tagged {@code prompt/x@1.0.0}
+     * and {@code prompt/x@1.1.0} (annotated), the second also with {@code moreTags}; returns the
+     * clone at {@code dir} that published them.
+     */
+    static LocalRepo publishTwoVersions(GitServer server, Path dir, String... moreTags) {
+        server.createRepo("reg.git");
+        LocalRepo publisher = cloneOf(server, "reg.git", dir);
+        publisher.commitAndPush(server, "registry/prompts/x/artifact.yaml", "version: 1.0.0\n", "prompt/x@1.0.0");
+        String[] tags = new String[1 + moreTags.length];
+        tags[0] = "prompt/x@1.1.0";
+        System.arraycopy(moreTags, 0, tags, 1, moreTags.length);
+        publisher.commitAndPush(server, "registry/prompts/x/artifact.yaml", "version: 1.1.0\n", tags);
+        return publisher;
+    }
+
     /** Commits {@code path} with {@code content} through C git and pushes main (and the given tags) to the server. */
     String commitAndPush(GitServer server, String path, String content, String... tags) {
         write(path, content);

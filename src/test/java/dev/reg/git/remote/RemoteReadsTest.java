@@ -31,12 +31,7 @@ class RemoteReadsTest {
 
     /** A remote with main, two reg version tags, a release tag and a tag reg does not own. */
     private LocalRepo seed(GitServer server) {
-        server.createRepo("reg.git");
-        LocalRepo publisher = LocalRepo.cloneOf(server, "reg.git", tmp.resolve("publisher"));
-        publisher.commitAndPush(server, "registry/prompts/x/artifact.yaml", "version: 1.0.0\n", "prompt/x@1.0.0");
-        publisher.commitAndPush(server, "registry/prompts/x/artifact.yaml", "version: 1.1.0\n", "prompt/x@1.1.0",
-                "release/support/1", "v-not-reg");
-        return publisher;
+        return LocalRepo.publishTwoVersions(server, tmp.resolve("publisher"), "release/support/1", "v-not-reg");
     }
 
     @ParameterizedTest

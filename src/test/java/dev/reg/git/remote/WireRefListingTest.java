@@ -39,11 +39,7 @@ class WireRefListingTest {
 
     /** main, annotated version and release tags, a lightweight tag, and a second branch. */
     private LocalRepo seed(GitServer server) {
-        server.createRepo("reg.git");
-        LocalRepo publisher = LocalRepo.cloneOf(server, "reg.git", tmp.resolve("publisher"));
-        publisher.commitAndPush(server, "registry/prompts/x/artifact.yaml", "version: 1.0.0\n", "prompt/x@1.0.0");
-        publisher.commitAndPush(server, "registry/prompts/x/artifact.yaml", "version: 1.1.0\n", "prompt/x@1.1.0",
-                "release/support/1", "model/y@2.0.0");
+        LocalRepo publisher = LocalRepo.publishTwoVersions(server, tmp.resolve("publisher"), "release/support/1", "model/y@2.0.0");
         GitCli.ok(publisher.dir, "tag", "light");
         GitCli.Result pushed = GitCli.run(publisher.dir, server.clientEnvironment(), "push", "-q", "origin", "light", "main:other");
         assertEquals(0, pushed.exit(), pushed.err());
