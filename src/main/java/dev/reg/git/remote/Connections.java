@@ -24,7 +24,6 @@ import org.eclipse.jgit.transport.Transport;
 import org.eclipse.jgit.transport.TransportHttp;
 import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.transport.sshd.JGitKeyCache;
-import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 
 /**
@@ -37,7 +36,7 @@ final class Connections implements AutoCloseable {
     private final RemoteSettings settings;
     private final Secrets secrets = new Secrets();
     private final GitCredentialHelper credentials;
-    private SshdSessionFactory ssh;
+    private SharedSshSessions ssh;
 
     private final Optional<Config> userConfig;
 
@@ -97,14 +96,15 @@ final class Connections implements AutoCloseable {
         }
     }
 
-    private synchronized SshdSessionFactory ssh() {
+    /** One ssh session per user, host and port for all of this command's connections (see {@link SharedSshSessions}). */
+    synchronized SharedSshSessions ssh() {
         if (ssh == null) {
-            ssh = new SshdSessionFactoryBuilder()
+            ssh = new SharedSshSessions(new SshdSessionFactoryBuilder()
                     .setHomeDirectory(settings.home().toFile())
                     .setSshDirectory(settings.sshDirectory().toFile())
                     .setPreferredAuthentications("publickey")
                     .setConnectorFactory(new UnixAgentConnectorFactory(settings.agentSocket()))
-                    .build(new JGitKeyCache());
+                    .build(new JGitKeyCache()));
         }
         return ssh;
     }
