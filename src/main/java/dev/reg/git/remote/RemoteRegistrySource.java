@@ -23,15 +23,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.eclipse.jgit.errors.NotSupportedException;
-import org.eclipse.jgit.errors.TransportException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.transport.FetchConnection;
-import org.eclipse.jgit.transport.Transport;
 
 /**
  * A registry on a remote, read without a clone ({@code reg show --remote URL}). HEAD is resolved
@@ -52,7 +47,7 @@ public final class RemoteRegistrySource implements RefSource, AutoCloseable {
     private final List<String> covered = new ArrayList<>();
     private boolean complete;
     /** Listings started ahead of need ({@link #expectRefs}), by prefix, on {@link #lister}. */
-    private final Map<String, Future<Listing>> expected = new HashMap<>();
+    private final Map<String, Future<RefAdvertisement>> expected = new HashMap<>();
     private ExecutorService lister;
     private boolean headLoaded;
     private ObjectId headId;
@@ -119,7 +114,7 @@ public final class RemoteRegistrySource implements RefSource, AutoCloseable {
 
     /** Waits for the background listing of {@code prefix} and adds its refs. */
     private void take(String prefix) {
-        Future<Listing> f = expected.remove(prefix);
+        Future<RefAdvertisement> f = expected.remove(prefix);
         try {
             add(prefix, f.get());
         } catch (ExecutionException e) {
@@ -133,59 +128,17 @@ public final class RemoteRegistrySource implements RefSource, AutoCloseable {
         }
     }
 
-    /** The refs of one advertisement by name, and whether the server sent refs outside the prefix asked for. */
-    private record Listing(RefTable refs, boolean other) {
-    }
-
     /**
      * One ls-remote of {@code prefix}: a v2 server sends just those refs. Touches no field of this
      * source, so it may run on the background thread.
      */
-    private Listing list(String prefix) {
-        Connections connections = remotes.connections();
-        try (Transport t = connections.open(null, remote.fetchUrl())) {
-            if (WireRefListing.supports(t)) {
-                Optional<WireRefListing.Advertisement> read = WireRefListing.list(t, List.of(prefix));
-                if (read.isPresent()) {
-                    connections.credentials().approve();
-                    // every ref of a v0 advertisement is kept: no further ls-remote is needed
-                    return new Listing(read.get().refs(), read.get().everything());
-                }
-            }
-            return listThroughJGit(connections, t, prefix);
-        } catch (IOException e) {
-            throw connections.classify(remote.fetchUrl(), e);
-        }
+    private RefAdvertisement list(String prefix) {
+        return remotes.listRefs(null, remote.fetchUrl(), List.of(prefix));
     }
 
-    /** ls-remote as JGit reads it: a protocol v0 advertisement, HTTP, a local path, and every error worded. */
-    private Listing listThroughJGit(Connections connections, Transport t, String prefix) {
-        List<String> wanted = List.of(prefix);
-        try (FetchConnection c = t.openFetch(List.of(), wanted.toArray(String[]::new))) {
-            boolean other = false;
-            RefTable.Builder got = new RefTable.Builder();
-            for (Ref r : c.getRefs()) {
-                String name = r.getName();
-                if (name.equals(Constants.HEAD)) {
-                    continue; // HEAD is read by fetching it (see head())
-                }
-                if (!name.startsWith(Constants.R_REFS) || r.isSymbolic() || r.getObjectId() == null) {
-                    continue;
-                }
-                // a branch may come with HEAD; a tag outside the prefix asked for means the server sent all its refs
-                other |= !name.startsWith(Constants.R_HEADS) && !name.startsWith(prefix);
-                got.add(new RemoteRef(name, r.getObjectId(), r.getPeeledObjectId()));
-            }
-            connections.credentials().approve();
-            return new Listing(got.build(), other);
-        } catch (TransportException | NotSupportedException e) {
-            throw connections.classify(remote.fetchUrl(), e);
-        }
-    }
-
-    private void add(String prefix, Listing listing) {
+    private void add(String prefix, RefAdvertisement listing) {
         refs = refs.merge(listing.refs());
-        complete |= listing.other(); // the server advertised everything (protocol v0): no further ls-remote is needed
+        complete |= listing.everything(); // the server advertised everything (protocol v0): no further ls-remote is needed
         covered.add(prefix);
     }
 
@@ -328,7 +281,7 @@ public final class RemoteRegistrySource implements RefSource, AutoCloseable {
 
     @Override
     public void close() {
-        for (Future<Listing> f : expected.values()) {
+        for (Future<RefAdvertisement> f : expected.values()) {
             try {
                 f.get(); // a listing nobody waited for ends before the connections it uses are closed
             } catch (ExecutionException | CancellationException e) {

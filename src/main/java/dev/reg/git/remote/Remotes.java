@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.eclipse.jgit.errors.NotSupportedException;
 import org.eclipse.jgit.errors.TransportException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -139,44 +140,47 @@ public final class Remotes implements AutoCloseable {
      */
     public RemoteRefs lsRemote(RemoteTarget remote, String... prefixes) {
         List<String> wanted = Arrays.asList(prefixes);
-        try (Transport t = connections.open(repo, remote.fetchUrl())) {
-            if (WireRefListing.supports(t)) {
-                Optional<WireRefListing.Advertisement> read = WireRefListing.list(t, wanted);
-                if (read.isPresent()) {
-                    connections.credentials().approve();
-                    RefTable refs = read.get().refs();
-                    TreeMap<String, RemoteRef> out = new TreeMap<>();
-                    for (int i = 0; i < refs.size(); i++) {
-                        if (wanted.isEmpty() || wanted.stream().anyMatch(refs.name(i)::startsWith)) {
-                            out.put(refs.name(i), refs.ref(i));
-                        }
-                    }
-                    return new RemoteRefs(remote.label(), out);
-                }
+        RefTable refs = listRefs(repo, remote.fetchUrl(), wanted).refs();
+        TreeMap<String, RemoteRef> out = new TreeMap<>();
+        for (int i = 0; i < refs.size(); i++) {
+            if (wanted.isEmpty() || wanted.stream().anyMatch(refs.name(i)::startsWith)) {
+                out.put(refs.name(i), refs.ref(i));
             }
-            return lsRemoteThroughJGit(remote, t, wanted);
+        }
+        return new RemoteRefs(remote.label(), out);
+    }
+
+    /**
+     * One ls-remote of {@code prefixes} (every ref when none) at {@code url}, connected for
+     * {@code local} (null: for no repository, as a read without a clone is): read off the wire for
+     * {@code git://} and ssh ({@link WireRefListing}), through JGit otherwise (HTTP, a local path)
+     * and whenever the wire reading meets something unexpected, so JGit words every error.
+     */
+    RefAdvertisement listRefs(Repository local, String url, List<String> prefixes) {
+        try (Transport t = connections.open(local, url)) {
+            Optional<RefAdvertisement> read = WireRefListing.supports(t) ? WireRefListing.list(t, prefixes) : Optional.empty();
+            RefAdvertisement refs = read.isPresent() ? read.get() : listThroughJGit(t, prefixes);
+            connections.credentials().approve();
+            return refs;
         } catch (IOException e) {
-            throw connections.classify(remote.fetchUrl(), e);
+            throw connections.classify(url, e);
         }
     }
 
-    /** ls-remote as JGit reads it: protocol v0, HTTP, a local path, and every error worded. */
-    private RemoteRefs lsRemoteThroughJGit(RemoteTarget remote, Transport t, List<String> wanted) {
-        try (FetchConnection c = t.openFetch(List.of(), wanted.toArray(String[]::new))) {
-            TreeMap<String, RemoteRef> out = new TreeMap<>();
+    private RefAdvertisement listThroughJGit(Transport t, List<String> prefixes) throws TransportException, NotSupportedException {
+        try (FetchConnection c = t.openFetch(List.of(), prefixes.toArray(String[]::new))) {
+            boolean everything = false;
+            RefTable.Builder got = new RefTable.Builder();
             for (Ref r : c.getRefs()) {
                 String name = r.getName();
                 if (!name.startsWith(Constants.R_REFS) || r.isSymbolic() || r.getObjectId() == null) {
-                    continue;
+                    continue; // HEAD is read by fetching it
                 }
-                if (wanted.isEmpty() || wanted.stream().anyMatch(name::startsWith)) {
-                    out.put(name, new RemoteRef(name, r.getObjectId(), r.getPeeledObjectId()));
-                }
+                // a branch may come with HEAD; a tag outside the prefixes means the server sent all its refs (protocol v0)
+                everything |= !prefixes.isEmpty() && !name.startsWith(Constants.R_HEADS) && prefixes.stream().noneMatch(name::startsWith);
+                got.add(new RemoteRef(name, r.getObjectId(), r.getPeeledObjectId()));
             }
-            connections.credentials().approve();
-            return new RemoteRefs(remote.label(), out);
-        } catch (TransportException | org.eclipse.jgit.errors.NotSupportedException e) {
-            throw connections.classify(remote.fetchUrl(), e);
+            return new RefAdvertisement(got.build(), everything);
         }
     }
 

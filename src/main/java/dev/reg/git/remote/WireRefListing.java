@@ -40,12 +40,6 @@ final class WireRefListing {
     private WireRefListing() {
     }
 
-    /**
-     * Refs as a server advertised them: under the prefixes asked for (protocol v2), or every ref
-     * it has when {@code everything} (protocol v0 advertises all of them, whatever was asked).
-     */
-    record Advertisement(RefTable refs, boolean everything) {
-    }
 
     /** Whether {@code t} is a transport this reader speaks ({@code git://}, ssh). */
     static boolean supports(Transport t) {
@@ -62,7 +56,7 @@ final class WireRefListing {
      *
      * @throws IOException when the connection could not be made or broke: the caller classifies it
      */
-    static Optional<Advertisement> list(Transport t, List<String> prefixes) throws IOException {
+    static Optional<RefAdvertisement> list(Transport t, List<String> prefixes) throws IOException {
         int timeoutMs = t.getTimeout() > 0 ? t.getTimeout() * 1000 : 0;
         if (isGitDaemon(t)) {
             URIish uri = t.getURI();
@@ -104,7 +98,7 @@ final class WireRefListing {
         return t.getOptionUploadPack() + " " + QuotedString.BOURNE.quote(path);
     }
 
-    private static Optional<Advertisement> exchange(InputStream raw, OutputStream out, List<String> prefixes) throws IOException {
+    private static Optional<RefAdvertisement> exchange(InputStream raw, OutputStream out, List<String> prefixes) throws IOException {
         PacketReader in = new PacketReader(raw);
         if (!in.next() || in.flush()) {
             return Optional.empty(); // nothing (no such repository) or an empty v0 repository: JGit words it
@@ -138,7 +132,7 @@ final class WireRefListing {
             if (in.flush()) {
                 out.write("0000".getBytes(StandardCharsets.US_ASCII)); // the end of the session, as git says it
                 out.flush();
-                return Optional.of(new Advertisement(refs.build(), false));
+                return Optional.of(new RefAdvertisement(refs.build(), false));
             }
             if (!in.addRef(refs, prefixes)) {
                 return Optional.empty(); // an ERR line or a line that is no ref: JGit's reading reports it
@@ -151,14 +145,14 @@ final class WireRefListing {
      * A protocol v0 advertisement (every ref, tags followed by their peeled {@code ^{}} lines, the
      * first line carrying the capabilities after a NUL), answered with a flush: nothing wanted.
      */
-    private static Optional<Advertisement> readV0(PacketReader in, OutputStream out) throws IOException {
+    private static Optional<RefAdvertisement> readV0(PacketReader in, OutputStream out) throws IOException {
         RefTable.Builder refs = new RefTable.Builder();
         String last = null;
         do {
             if (in.flush()) {
                 out.write("0000".getBytes(StandardCharsets.US_ASCII));
                 out.flush();
-                return Optional.of(new Advertisement(refs.build(), true));
+                return Optional.of(new RefAdvertisement(refs.build(), true));
             }
             String added = in.addV0Ref(refs, last);
             if (added == null) {

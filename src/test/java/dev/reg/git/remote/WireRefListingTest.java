@@ -85,12 +85,12 @@ class WireRefListingTest {
                     Transport t = remotes.connections().open(null, remotes.resolve("origin").fetchUrl())) {
                 assertTrue(WireRefListing.supports(t));
 
-                WireRefListing.Advertisement all = WireRefListing.list(t, List.of()).orElseThrow();
+                RefAdvertisement all = WireRefListing.list(t, List.of()).orElseThrow();
                 assertEquals(cgitLsRemote(server, publisher), asLsRemote(all.refs(), ""));
                 // a v0 server advertises everything, whatever was asked; a v2 server only what was asked
                 assertEquals(kind.equals("ssh-v0"), all.everything());
 
-                WireRefListing.Advertisement tags = WireRefListing.list(t, List.of("refs/tags/prompt/", "refs/tags/release/"))
+                RefAdvertisement tags = WireRefListing.list(t, List.of("refs/tags/prompt/", "refs/tags/release/"))
                         .orElseThrow();
                 Map<String, String> expected = new TreeMap<>(cgitLsRemote(server, publisher, "refs/tags/prompt/*"));
                 expected.putAll(cgitLsRemote(server, publisher, "refs/tags/release/*"));
