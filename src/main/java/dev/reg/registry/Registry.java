@@ -82,9 +82,7 @@ public final class Registry implements AutoCloseable {
         try {
             expectedRefs.forEach(source::expectRefs);
             Registry r = new Registry(source);
-            if (!r.head().isFile(RegistryLayout.CONFIG)) { // a clear error now when there is no registry there
-                r.head().config();
-            }
+            r.head().requireRegistry(); // a clear error now when there is no registry there (its files are read as needed)
             return r;
         } catch (RuntimeException e) {
             source.close();

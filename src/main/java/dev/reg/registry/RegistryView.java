@@ -102,10 +102,15 @@ public interface RegistryView {
 
     /** registry/registry.yaml as stored here. */
     default RegistryConfig config() {
+        requireRegistry();
+        return RegistryConfig.read(readYaml(RegistryLayout.CONFIG));
+    }
+
+    /** Throws the "no registry here" error when registry/registry.yaml is missing; reads nothing else. */
+    default void requireRegistry() {
         if (!isFile(RegistryLayout.CONFIG)) {
             throw new BadInputException("no registry in " + describe() + " (" + RegistryLayout.CONFIG + " is missing; run 'reg init')");
         }
-        return RegistryConfig.read(readYaml(RegistryLayout.CONFIG));
     }
 
     default boolean hasArtifact(ArtifactId id) {
