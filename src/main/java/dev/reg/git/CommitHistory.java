@@ -63,7 +63,8 @@ public final class CommitHistory {
      */
     public java.util.SortedSet<String> changedPaths(GitId from, GitId to, Collection<String> prefixes) {
         java.util.SortedSet<String> out = new java.util.TreeSet<>();
-        try (RevWalk rw = new RevWalk(repo); TreeWalk tw = new TreeWalk(repo)) {
+        // walks on an object reader: one made on the repository stats its config files each time (see TreeReader)
+        try (ObjectReader or = repo.newObjectReader(); RevWalk rw = new RevWalk(or); TreeWalk tw = new TreeWalk(or)) {
             tw.addTree(rw.parseTree(from.objectId()));
             tw.addTree(rw.parseTree(to.objectId()));
             tw.setRecursive(true);
@@ -135,13 +136,13 @@ public final class CommitHistory {
      * there, for a root commit).
      */
     public java.util.SortedSet<String> pathsChangedBy(GitId commit, String folder) {
-        try (RevWalk rw = new RevWalk(repo)) {
+        try (ObjectReader or = repo.newObjectReader(); RevWalk rw = new RevWalk(or)) {
             RevCommit c = rw.parseCommit(commit.objectId());
             if (c.getParentCount() > 0) {
                 return changedPaths(GitId.of(c.getParent(0)), commit, List.of(folder));
             }
             java.util.SortedSet<String> out = new java.util.TreeSet<>();
-            try (TreeWalk tw = new TreeWalk(repo)) {
+            try (TreeWalk tw = new TreeWalk(or)) {
                 tw.addTree(c.getTree());
                 tw.setRecursive(true);
                 tw.setFilter(PathFilterGroup.createFromStrings(folder));

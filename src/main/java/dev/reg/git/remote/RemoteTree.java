@@ -14,6 +14,7 @@ import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
@@ -84,10 +85,13 @@ public final class RemoteTree implements AutoCloseable {
     public Map<String, byte[]> read(Collection<String> paths) {
         try {
             Map<String, ObjectId> blobs = new LinkedHashMap<>();
-            for (String p : paths) {
-                try (RevWalk rw = new RevWalk(repo); TreeWalk tw = TreeWalk.forPath(repo, p, rw.parseTree(commit))) {
-                    if (tw != null && (tw.getRawMode(0) & FileMode.TYPE_MASK) == FileMode.TYPE_FILE) {
-                        blobs.put(p, tw.getObjectId(0).copy());
+            try (ObjectReader or = repo.newObjectReader(); RevWalk rw = new RevWalk(or)) {
+                RevTree root = rw.parseTree(commit);
+                for (String p : paths) {
+                    try (TreeWalk tw = TreeWalk.forPath(or, p, root)) { // on a reader: no config files statted per path
+                        if (tw != null && (tw.getRawMode(0) & FileMode.TYPE_MASK) == FileMode.TYPE_FILE) {
+                            blobs.put(p, tw.getObjectId(0).copy());
+                        }
                     }
                 }
             }
